@@ -1,0 +1,1 @@
+"""Tacitus actors stage."""

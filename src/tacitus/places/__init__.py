@@ -1,0 +1,1 @@
+"""Tacitus places stage."""

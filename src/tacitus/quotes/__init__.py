@@ -1,0 +1,1 @@
+"""Tacitus quotes stage."""
