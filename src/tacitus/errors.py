@@ -1,7 +1,8 @@
 """Tacitus errors: a small hierarchy with stable, greppable codes.
 
 The library raises these; front ends (CLI, API) translate them at their edge. Codes never change
-meaning once released: E1xx input, E2xx models and data, E3xx the store, E4xx usage.
+meaning once released: E1xx input, E2xx models and data, E3xx the store, E4xx usage,
+E5xx a pipeline stage failing on one article.
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ class ModelError(TacitusError):
 
 E_NO_SPACY_MODEL = "E201"
 E_BAD_DATA = "E202"
+
+
+E_STAGE_FAILED = "E501"
 
 
 class UsageError(TacitusError):

