@@ -1,0 +1,109 @@
+"""Building an :class:`Article` from text: normalization, size checks, publication date, dateline."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+
+from tacitus.errors import E_BAD_DATE, E_EMPTY_ARTICLE, E_TOO_LONG, InputError
+from tacitus.ingest.dateline import find_dateline
+from tacitus.ingest.dates import find_publication_date, find_publication_paper, validate_published
+from tacitus.model import Article, ArticleError
+
+logger = logging.getLogger(__name__)
+
+# spaCy refuses documents over nlp.max_length (1,000,000 characters by default); an article that long
+# is a dump of many stories or a broken extraction, so it is reported rather than split.
+MAX_ARTICLE_CHARS = 1_000_000
+
+BOM = "\ufeff"
+
+
+def normalize_text(text: str) -> str:
+    """Normalize article text so that every later offset refers to the same characters.
+
+    Reads raw decoded text; returns it without a leading byte-order mark, with ``\\r\\n`` and ``\\r``
+    turned into ``\\n``, in Unicode NFC (so "e" + combining accent is one character, as spaCy and
+    regexes expect), and stripped of surrounding whitespace.
+    """
+    if text.startswith(BOM):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def input_error(code: str, problem: str, *, input: str, line: int | None = None) -> ArticleError:
+    """An :class:`ArticleError` whose message names the input, the line (if any) and the problem.
+
+    The message has the same "where: what" form as :class:`tacitus.errors.InputError` (without the code,
+    which the record carries in its own field).
+    """
+    message = str(InputError(problem, code=code, input=input, line=line)).split(": ", 1)[1]
+    return ArticleError(code=code, message=message, input=input, line=line)
+
+
+def error_article(id: str, error: ArticleError, *, origin: str | None = None) -> Article:
+    """An Article that stands for an input that could not be read: empty text and one error.
+
+    Logs the error as a warning, since the run goes on with the other inputs.
+    """
+    logger.warning("%s: %s", error.code, error.message)
+    return Article(id=id, text="", origin=origin if origin is not None else id, errors=[error])
+
+
+def is_error_article(article: Article) -> bool:
+    """True when ``article`` stands for an unreadable input: it has errors and no text."""
+    return not article.text and bool(article.errors)
+
+
+def article_from_text(
+    text: str,
+    *,
+    id: str,
+    published: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    origin: str | None = None,
+    published_from: str | None = None,
+) -> Article:
+    """Build an Article from the text of one story and what is known about it.
+
+    Reads ``text`` (normalized with :func:`normalize_text`; offsets in the result refer to
+    ``article.text``) and the metadata. ``published`` is a trusted date (YYYY-MM-DD) with its
+    provenance in ``published_from`` ("argument" when not given); without it, the date is looked
+    for in the text (:func:`find_publication_date`) and ``published_from`` is "text". A closing
+    "Published in <paper>" line fills ``source`` when none is given. The dateline goes to
+    ``article.dateline``.
+
+    Returns the Article. Text that is empty or over :data:`MAX_ARTICLE_CHARS` gives an Article with
+    empty text and an error (E105, E108) instead. Raises :class:`tacitus.errors.UsageError` for a
+    ``published`` value that is not an ISO date.
+    """
+    published = validate_published(published)
+    where = origin if origin is not None else id
+    text = normalize_text(text)
+    if not text:
+        return error_article(id, input_error(E_EMPTY_ARTICLE, "article text is empty", input=where), origin=where)
+    if len(text) > MAX_ARTICLE_CHARS:
+        problem = f"article is {len(text):,} characters long, over the limit of {MAX_ARTICLE_CHARS:,}"
+        return error_article(id, input_error(E_TOO_LONG, problem, input=where), origin=where)
+
+    article = Article(id=id, text=text, title=title, url=url, source=source, origin=where)
+    if published is not None:
+        article.published = published
+        article.published_from = published_from or "argument"
+    else:
+        found = find_publication_date(text)
+        if found is not None:
+            article.published = found
+            article.published_from = "text"
+    if article.source is None:
+        article.source = find_publication_paper(text)
+    article.dateline = find_dateline(text)
+    return article
+
+
+def bad_date_error(value: object, *, input: str, line: int | None = None) -> ArticleError:
+    """The E110 error for a publication date that could not be read (the article is kept)."""
+    return input_error(E_BAD_DATE, f"cannot read publication date {value!r}; using the text instead", input=input, line=line)
