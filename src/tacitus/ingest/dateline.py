@@ -66,6 +66,12 @@ NOT_PLACES = frozenset(
 MAX_DATELINE_LINES = 6
 # A line this long (in words) without a dateline is the story's first paragraph: stop looking.
 BODY_LINE_WORDS = 12
+# A dateline begins a story, so a sentence follows it on the same line; an all-capital headline with
+# a credit ("DEMOCRATS WIN CONTROL OF SENATE: AP") does not.
+MIN_STORY_WORDS = 3
+# Capitalized names longer than this are headlines, not cities (the longest common ones, "DAR ES
+# SALAAM", "RIO DE JANEIRO", have three words); known cities may be longer.
+MAX_CITY_WORDS = 3
 # Lower-case particles inside city names ("Dar es Salaam", "Rio de Janeiro").
 NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "of", "upon", "on"})
 
@@ -135,7 +141,9 @@ def _line_dateline(line: str, offset: int) -> DatelineMatch | None:
         return None
     # Only a capitalized name, a city we know or a wire agency credit makes this a dateline: a
     # title-case "Trade cooperation: ..." is a section heading.
-    in_capitals = city.upper() == city
+    if len(line[match.end() :].split()) < MIN_STORY_WORDS:
+        return None
+    in_capitals = city.upper() == city and len(city.split()) <= MAX_CITY_WORDS
     known_city = city.casefold() in dateline_cities()
     with_agency = agency is not None and _is_known_agency(agency)
     if agency is not None and not with_agency:
