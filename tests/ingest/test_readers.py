@@ -323,3 +323,15 @@ def test_count_inputs_counts_files_and_jsonl_lines(tmp_path):
 
 def test_count_inputs_is_none_with_stdin():
     assert count_inputs([str(FIXTURES / "brief.md"), "-"]) is None
+
+
+SHARED_EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "dawn-2018-02-21-pakistan-russia.txt"
+
+
+@pytest.mark.skipif(not SHARED_EXAMPLE.exists(), reason="shared examples not checked out")
+def test_shared_dawn_example_date_and_dateline_past_the_caption():
+    [article] = read_all(SHARED_EXAMPLE)
+    assert (article.published, article.published_from, article.source) == ("2018-02-21", "text", "Dawn")
+    place = article.dateline
+    assert place.name == "Islamabad" and article.text[place.start : place.end] == "ISLAMABAD"
+    assert article.text.index("ISLAMABAD") == place.start  # the story's dateline, not the caption's "MOSCOW"
