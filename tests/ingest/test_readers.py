@@ -165,6 +165,8 @@ def test_bad_published_argument_is_a_usage_error_raised_before_reading(bad):
 
 def assert_error(article, code, *fragments):
     assert is_error_article(article)
+    # Error articles are named after the input: the path, or "path:LINE" for a JSONL line.
+    assert article.id == article.origin
     assert article.text == ""
     [error] = article.errors
     assert error.code == code
@@ -302,6 +304,17 @@ def test_overlong_jsonl_text_is_e108_with_line(tmp_path, monkeypatch):
 def test_binary_stdin_is_e103():
     stream = io.TextIOWrapper(io.BytesIO(b"\x00\x01\x02binary"), encoding="utf-8")
     assert_error(read_all("-", stdin=stream)[0], "E103", "<stdin>")
+
+
+def test_a_lone_path_is_one_input():
+    assert [a.id for a in read_inputs(FIXTURES / "brief.md")] == ["brief"]
+    assert count_inputs(str(FIXTURES / "articles.jsonl")) == 3
+
+
+def test_error_article_ids_name_the_path(tmp_path):
+    path = write(tmp_path / "empty.txt", "")
+    [article] = read_all(path)
+    assert article.id == str(path)
 
 
 def test_error_articles_are_only_those_without_text():

@@ -76,18 +76,19 @@ def article_from_text(
     "Published in <paper>" line fills ``source`` when none is given. The dateline goes to
     ``article.dateline``.
 
-    Returns the Article. Text that is empty or over :data:`MAX_ARTICLE_CHARS` gives an Article with
-    empty text and an error (E105, E108) instead. Raises :class:`tacitus.errors.UsageError` for a
+    Returns the Article. Text that is empty or over :data:`MAX_ARTICLE_CHARS` gives instead an
+    Article with empty text and an error (E105, E108), whose id is ``origin`` (else ``id``): error
+    articles are named after the input. Raises :class:`tacitus.errors.UsageError` for a
     ``published`` value that is not an ISO date.
     """
     published = validate_published(published)
     where = origin if origin is not None else id
     text = normalize_text(text)
     if not text:
-        return error_article(id, input_error(E_EMPTY_ARTICLE, "article text is empty", input=where), origin=where)
+        return error_article(where, input_error(E_EMPTY_ARTICLE, "article text is empty", input=where))
     if len(text) > MAX_ARTICLE_CHARS:
         problem = f"article is {len(text):,} characters long, over the limit of {MAX_ARTICLE_CHARS:,}"
-        return error_article(id, input_error(E_TOO_LONG, problem, input=where), origin=where)
+        return error_article(where, input_error(E_TOO_LONG, problem, input=where))
 
     article = Article(id=id, text=text, title=title, url=url, source=source, origin=where)
     if published is not None:
@@ -106,4 +107,5 @@ def article_from_text(
 
 def bad_date_error(value: object, *, input: str, line: int | None = None) -> ArticleError:
     """The E110 error for a publication date that could not be read (the article is kept)."""
-    return input_error(E_BAD_DATE, f"cannot read publication date {value!r}; using the text instead", input=input, line=line)
+    problem = f"cannot read publication date {value!r}; using the text instead"
+    return input_error(E_BAD_DATE, problem, input=input, line=line)

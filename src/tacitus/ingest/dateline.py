@@ -44,7 +44,9 @@ DATELINE_RE = re.compile(
 # "Photo: AFP". Dawn prints the caption above the story with its own "MOSCOW:" opening, and the
 # story's real dateline ("ISLAMABAD:") comes on the next line, so such a line is skipped.
 CAPTION_CREDIT_RE = re.compile(r"(?:[—–]|--?|\()[ \t]*(?P<credit>[^—–()\n]{1,60}?)[ \t]*\)?[ \t]*\.?[ \t]*$")
-PHOTO_CREDIT_RE = re.compile(r"\b(?:photo|photograph|picture|image)s?(?:[ \t]+(?:by|credit))?[ \t]*:[ \t]*\S[^\n]{0,60}$", re.I)
+PHOTO_CREDIT_RE = re.compile(
+    r"\b(?:photo|photograph|picture|image)s?(?:[ \t]+(?:by|credit))?[ \t]*:[ \t]*\S[^\n]{0,60}$", re.I
+)
 CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "file", "pic", "picture", "images"})
 CREDIT_TOKEN_RE = re.compile(r"[\w'’\-]+")
 
@@ -73,7 +75,9 @@ MIN_STORY_WORDS = 3
 # SALAAM", "RIO DE JANEIRO", have three words); known cities may be longer.
 MAX_CITY_WORDS = 3
 # Lower-case particles inside city names ("Dar es Salaam", "Rio de Janeiro").
-NAME_PARTICLES = frozenset({"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "of", "upon", "on"})
+NAME_PARTICLES = frozenset(
+    {"es", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le", "el", "of", "upon", "on"}
+)
 
 
 @dataclass
@@ -154,7 +158,8 @@ def _line_dateline(line: str, offset: int) -> DatelineMatch | None:
     end = offset + (match.end("region") if match.group("region") else match.end("city"))
     place = Place(start=start, end=end, text=line[start - offset : end - offset], name=title_case_name(city))
     date = partial_date_from_match(match) if match.group("date") else None
-    return DatelineMatch(place=place, date=date, agency=agency.strip() if agency else None, caption=is_caption_line(line))
+    agency = agency.strip() if agency else None
+    return DatelineMatch(place=place, date=date, agency=agency, caption=is_caption_line(line))
 
 
 def match_dateline(text: str) -> DatelineMatch | None:

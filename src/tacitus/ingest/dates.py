@@ -44,7 +44,8 @@ ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # "Published in Dawn, February 21st, 2018" as the last line of a story.
 PUBLISHED_IN_RE = re.compile(
-    rf"^[ \t]*Published[ \t]+in[ \t]+(?P<paper>[^,\n]{{1,80}}?),[ \t]*(?:on[ \t]+)?(?P<date>{DATE_PATTERN})[ \t]*\.?[ \t]*$",
+    rf"^[ \t]*Published[ \t]+in[ \t]+(?P<paper>[^,\n]{{1,80}}?),[ \t]*(?:on[ \t]+)?"
+    rf"(?P<date>{DATE_PATTERN})[ \t]*\.?[ \t]*$",
     re.X | re.M,
 )
 

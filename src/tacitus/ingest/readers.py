@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -61,7 +62,9 @@ TEXT_CONTROL_BYTES = frozenset(b"\t\n\r\f\v\b\x1b")
 JSONL_STRING_FIELDS = ("title", "url", "source")
 
 
-def read_inputs(inputs: Iterable[str], *, published: str | None = None, stdin: TextIO | None = None) -> Iterator[Article]:
+def read_inputs(
+    inputs: Iterable[str], *, published: str | None = None, stdin: TextIO | None = None
+) -> Iterator[Article]:
     """Read articles from paths, directories and stdin, in order.
 
     Reads each input: ``"-"`` is ``stdin`` (default ``sys.stdin``), one plain-text article or JSON
@@ -74,15 +77,23 @@ def read_inputs(inputs: Iterable[str], *, published: str | None = None, stdin: T
     becomes an error Article (see :func:`~tacitus.ingest.is_error_article`).
     """
     published = validate_published(published)
-    return _iter_inputs(inputs, published, stdin)
+    return _iter_inputs(_as_list(inputs), published, stdin)
+
+
+def _as_list(inputs: Iterable[str] | str | os.PathLike) -> Iterable[str]:
+    # A lone path is a common slip (read_inputs("a.txt")); iterating it would read one path per character.
+    if isinstance(inputs, (str, os.PathLike)):
+        return [os.fspath(inputs)]
+    return inputs
 
 
 def _iter_inputs(inputs: Iterable[str], published: str | None, stdin: TextIO | None) -> Iterator[Article]:
     for item in inputs:
-        if item == STDIN:
+        name = os.fspath(item)
+        if name == STDIN:
             yield from _read_stdin(stdin if stdin is not None else sys.stdin, published)
         else:
-            yield from _read_path(Path(item), item, published)
+            yield from _read_path(Path(name), name, published)
 
 
 def count_inputs(inputs: Iterable[str]) -> int | None:
@@ -92,8 +103,8 @@ def count_inputs(inputs: Iterable[str]) -> int | None:
     every unreadable input, counts one. Returns None when an input is stdin (it cannot be read twice).
     """
     total = 0
-    for item in inputs:
-        if item == STDIN:
+    for item in _as_list(inputs):
+        if os.fspath(item) == STDIN:
             return None
         path = Path(item)
         if path.is_dir():
@@ -199,7 +210,8 @@ def _decode(data: bytes, name: str, line: int | None = None, base_offset: int = 
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            return input_error(E_ENCODING, f"invalid UTF-16 at byte offset {base_offset + exc.start}", input=name, line=line)
+            problem = f"invalid UTF-16 at byte offset {base_offset + exc.start}"
+            return input_error(E_ENCODING, problem, input=name, line=line)
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         return data[skip:].decode("utf-8")
@@ -213,7 +225,7 @@ def _decode(data: bytes, name: str, line: int | None = None, base_offset: int = 
 def _read_text(data: bytes, name: str, stem: str, published: str | None) -> Article:
     text = _decode(data, name)
     if isinstance(text, ArticleError):
-        return error_article(stem, text, origin=name)
+        return error_article(name, text)
     return article_from_text(text, id=stem, published=published, origin=name)
 
 
@@ -223,9 +235,10 @@ def _read_html(data: bytes, name: str, stem: str, published: str | None) -> Arti
         page = extract_html(data)
     except Exception as exc:  # trafilatura and lxml raise many kinds on broken markup
         logger.debug("%s: HTML extraction failed", name, exc_info=True)
-        return error_article(stem, input_error(E_BAD_HTML, f"cannot parse HTML: {exc}", input=name), origin=name)
+        return error_article(name, input_error(E_BAD_HTML, f"cannot parse HTML: {exc}", input=name))
     if not page.text or not page.text.strip():
-        return error_article(stem, input_error(E_BAD_HTML, "no main text found in the HTML page", input=name), origin=name)
+        error = input_error(E_BAD_HTML, "no main text found in the HTML page", input=name)
+        return error_article(name, error)
     if published is not None:
         date, source = published, "argument"
     elif page.published is not None:
@@ -368,7 +381,8 @@ def _read_stdin(stream: TextIO, published: str | None) -> Iterator[Article]:
             content = stream.read()
             data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     except UnicodeDecodeError as exc:
-        yield error_article(STDIN_NAME, input_error(E_ENCODING, f"invalid text at byte offset {exc.start}", input=STDIN_NAME))
+        problem = f"invalid text at byte offset {exc.start}"
+        yield error_article(STDIN_NAME, input_error(E_ENCODING, problem, input=STDIN_NAME))
         return
     except OSError as exc:
         yield error_article(STDIN_NAME, input_error(E_NO_SUCH_PATH, f"cannot read: {exc}", input=STDIN_NAME))
