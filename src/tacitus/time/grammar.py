@@ -1,0 +1,226 @@
+"""The regular expressions of the time stage, built once from the lexicon at import.
+
+Each ``*_RE`` constant below recognizes one kind of time expression; named groups carry the parts
+that :mod:`tacitus.time.rules` reads to normalize it. Fragments (``MONTH``, ``QTY``, ...) are
+plain strings shared between the patterns; word lists come from ``lexicon.yaml``.
+All patterns are case-insensitive; rules that need capitalization (the month "May") check it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tacitus.time.lexicon import load_lexicon
+
+LEX = load_lexicon()
+FLAGS = re.IGNORECASE
+
+
+def _alt(words) -> str:
+    """Return a regex alternation of ``words``, longest first, with spaces matching any whitespace."""
+    ordered = sorted({w for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+# A word edge that, unlike \b, also works after a period ("Sept." + space).
+END = r"(?![\w])"
+START = r"(?<![\w'-])"
+
+MONTH_WORD = _alt(LEX.months) + r"\.?" + END
+WEEKDAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+SEASON_WORD = _alt(LEX.seasons)
+PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+NUMBER_WORD = _alt(list(LEX.numbers) + list(LEX.scales))
+# "twenty four", "twenty-four", "one hundred and fifty".
+NUMBER_WORDS = NUMBER_WORD + r"(?:(?:-|\s+|\s+and\s+)" + NUMBER_WORD + r")*"
+DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+FRACTION = r"\d+\s+\d/\d"
+QTY = (
+    r"(?:" + FRACTION + "|" + DIGITS + "|" + NUMBER_WORDS + "|"
+    + _alt(list(LEX.fixed_quantities) + list(LEX.vague_quantities)) + r"|an?)"
+    + r"(?:\s+and\s+a\s+half)?"
+)
+# A quantity with a number in it (no bare "a"): for ranges and "N-unit" adjectives.
+NUMBER = r"(?:" + FRACTION + "|" + DIGITS + "|" + NUMBER_WORDS + ")"
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centuries|millennium|millennia)s?"
+UNIT_ADJ = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
+CAL_UNIT = r"(?:week|weekend|month|quarter|year|decade|century|season)"
+ORDINAL_WORD = _alt(LEX.ordinals)
+DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY_OF_MONTH = r"(?:" + DAY_NUM + "|" + ORDINAL_WORD + ")"
+YEAR_DIGITS = r"(?:1[0-9]{3}|20[0-9]{2})"
+# Spoken years in broadcast transcripts: "nineteen ninety-six", "two thousand".
+SPOKEN_YEAR = (
+    r"(?:(?:nineteen|eighteen|seventeen)\s+(?:hundred|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|oh[- ](?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty))?)"
+)
+YEAR = r"(?:" + YEAR_DIGITS + "|" + SPOKEN_YEAR + ")"
+# Time-of-day modifiers that go inside a span ("early Tuesday", "late November", "mid-1996").
+EDGE = r"(?:early|late|earlier|later|mid|the\s+(?:beginning|start|end|middle)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)"
+APPROX = r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|under|within|just|only|another|an\s+additional|barely)"
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am" + END + "|pm" + END + ")|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)"
+TIMEZONE = r"(?:\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\)?)"
+REL = r"(?:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the\s+previous|the\s+following|the\s+current|the\s+latest)"
+
+# 2018-02-21, optionally with a time.
+ISO_RE = re.compile(START + r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?" + END, FLAGS)
+# 2/21/2018 (US order, as in American wire copy).
+SLASH_DATE_RE = re.compile(START + r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})" + END, FLAGS)
+# [Wednesday,] February 21[st][, 2018]
+MONTH_DAY_RE = re.compile(
+    START + r"(?:(?P<rel>this\s+coming|this|next|last)\s+)?(?:(?P<wd>" + WEEKDAY_WORD + r"),?\s+)?"
+    r"(?P<month>" + MONTH_WORD + r")\s*(?P<day>" + DAY_OF_MONTH + r")" + END
+    + r"(?:,?\s+(?P<year>" + YEAR + r")" + END + r")?",
+    FLAGS,
+)
+# [Wednesday,] 21 February [2018], the 21st of February
+DAY_MONTH_RE = re.compile(
+    START + r"(?:(?P<wd>" + WEEKDAY_WORD + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY_OF_MONTH + r")\s+(?:of\s+)?"
+    r"(?P<month>" + MONTH_WORD + r")(?:,?\s+(?P<year>" + YEAR + r")" + END + r")?",
+    FLAGS,
+)
+# [early] November 2014, January this year, June last year
+MONTH_YEAR_RE = re.compile(
+    START + r"(?:(?P<edge>" + EDGE + r")[\s-]*)?(?P<month>" + MONTH_WORD + r")(?:,?\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END
+    + r"|\s+(?P<rel>this|last|next)\s+year" + END + ")",
+    FLAGS,
+)
+# [last|this|early|mid-] November
+MONTH_RE = re.compile(
+    START + r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<edge>" + EDGE + r")[\s-]*)?"
+    r"(?P<month>" + _alt(w for w in LEX.months if len(w) > 3) + r")" + END,
+    FLAGS,
+)
+# [the] [early] 1990s, the '80s, the nineties
+DECADE_RE = re.compile(
+    START + r"(?:(?P<the>the)\s+)?(?:(?P<edge>early|late|mid)[\s-]*)?"
+    r"(?:(?P<digits>1\d{2}0|20\d0)'?s|'(?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))" + END,
+    FLAGS,
+)
+# [the] 20th century, the eleventh century
+CENTURY_RE = re.compile(
+    START + r"(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]*)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + ORDINAL_WORD + r")[\s-]+century" + END,
+    FLAGS,
+)
+# [fiscal] [early] 1990, mid-1996, the end of 1990, the year 2000
+YEAR_RE = re.compile(
+    START + r"(?:(?P<edge>" + EDGE + r")[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY|the\s+year)\s*)?"
+    r"(?P<year>" + YEAR + r")" + END,
+    FLAGS,
+)
+# third-quarter, the fourth quarter [of 1990], the 1988 second quarter, this year's first quarter, Q3 2015
+QUARTER_RE = re.compile(
+    START + r"(?:(?P<det>the|its|a|this|that)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?(?:(?P<pyear>" + YEAR_DIGITS + r")\s+)?"
+    r"(?:(?P<ago>year-(?:ago|earlier)|comparable\s+year-(?:ago|earlier))\s+)?(?:fiscal[\s-]+)?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)" + END
+    + r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>" + YEAR_DIGITS + r")" + END + r")?",
+    FLAGS,
+)
+Q_CODE_RE = re.compile(START + r"(?P<q>Q[1-4]|H[12])\s+(?P<year>" + YEAR_DIGITS + r")" + END)
+# the quarter, the latest period, the year-ago quarter, the 1988 period, that quarter
+PERIOD_RE = re.compile(
+    START + r"(?:(?P<det>the|that|this|its|a)\s+)?(?:(?P<kind>latest|current|same|year-ago|year-earlier|comparable(?:\s+year-ago|\s+year-earlier)?|"
+    r"(?P<year>" + YEAR_DIGITS + r"))\s+)?(?P<unit>quarter|period)" + END,
+    FLAGS,
+)
+# year-ago, year-earlier (adjectives: "year-earlier profit")
+YEAR_AGO_ADJ_RE = re.compile(START + r"year-(?:ago|earlier)" + END, FLAGS)
+# last week, this year, next month, [earlier|late] this week, the past year, the coming weekend
+REL_UNIT_RE = re.compile(
+    START + r"(?:(?P<edge>" + EDGE + r"|sometime)[\s-]+)?(?P<rel>" + REL + r")\s+(?:fiscal\s+)?(?P<unit>" + CAL_UNIT + r")" + END,
+    FLAGS,
+)
+# the weekend, the week, the year, the full year, the fiscal year, year-end, year's end, the end of the month
+DEF_UNIT_RE = re.compile(
+    START + r"(?:(?P<edge>" + EDGE + r")\s+)?(?:(?P<det>the|that)\s+)?(?:(?P<mod>full|whole|entire|fiscal|same)\s+)?(?P<unit>weekend|week|month|year|day)" + END,
+    FLAGS,
+)
+YEAR_END_RE = re.compile(START + r"(?:(?P<approx>around|by)\s+)?(?:year[\s-]end|year's\s+end)" + END, FLAGS)
+# the following year, that day, later that year, the next morning, the previous day
+ANAPHORIC_RE = re.compile(
+    START + r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<rel>the\s+following|the\s+next|the\s+previous|the\s+same|that|that\s+same)\s+"
+    r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)" + END,
+    FLAGS,
+)
+# yesterday, late yesterday, tomorrow morning, tonight, the day before yesterday
+DAY_WORD_RE = re.compile(
+    START + r"(?:(?P<edge>early|late|earlier|later|mid-?\s*(?:morning|afternoon)|(?:mid-?\s*)?(?:morning|afternoon|evening))\s+)?"
+    r"(?P<word>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)|tonight)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:'s)?" + END,
+    FLAGS,
+)
+# [last|this|next] Tuesday [morning], early Tuesday, Tuesday's
+WEEKDAY_RE = re.compile(
+    START + r"(?:(?P<rel>last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|(?:the\s+)?day\s+before\s+last|early|late|earlier|later)\s+)?"
+    r"(?P<wd>" + WEEKDAY_WORD + r")(?P<plural>s)?(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night)(?P<partpl>s)?)?" + END,
+    FLAGS,
+)
+# this morning, last night, this afternoon, the morning, overnight, mid-afternoon
+PART_OF_DAY_RE = re.compile(
+    START + r"(?:(?P<rel>this|last|later\s+this|earlier\s+this|early\s+this|late\s+this|the)\s+(?P<part>morning|afternoon|evening|night)"
+    r"|(?P<mid>mid[\s-]?(?:morning|afternoon)|overnight|midday))" + END,
+    FLAGS,
+)
+# 3 p.m., 10:35 a.m. EST, noon Thursday, 5 p.m. EST Nov. 9, 4 in the morning
+CLOCK_RE = re.compile(
+    START + r"(?:(?P<approx>about|around|approximately)\s+)?"
+    r"(?P<clock>" + CLOCK + r"|(?P<bare>[01]?\d|2[0-3])\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening))"
+    r"(?:\s*" + TIMEZONE + r")?"
+    r"(?:,?\s+(?:(?:on|of)\s+)?(?P<wd>" + WEEKDAY_WORD + r")(?:,?\s+(?P<month>" + MONTH_WORD + r")\s*(?P<day>" + DAY_NUM + r")" + END + r")?"
+    r"|,?\s+(?P<month2>" + MONTH_WORD + r")\s*(?P<day2>" + DAY_NUM + r")" + END
+    + r"|\s+(?P<dword>yesterday|today|tomorrow|tonight))?",
+    FLAGS,
+)
+# [the past|the next|nearly] two years, 2 1/2 years, a few days, several months
+DURATION_RE = re.compile(
+    START + r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?:the|each\s+of\s+the|the\s+first|the\s+last|the\s+past|the\s+next|the\s+latest|the\s+final|the\s+coming|the\s+previous|the\s+following|past|last|next|first)\s+)?"
+    r"(?P<qty>" + QTY + r")(?:\s+(?:to|or)\s+(?P<qty2>" + NUMBER + r"))?\s+(?:(?:more|additional|straight|consecutive|full|trading|business|working|long)\s+)?"
+    r"(?P<unit>" + UNIT + r")(?:\s+(?P<ago>ago|earlier|before|later|or\s+so\s+ago|or\s+so))?" + END,
+    FLAGS,
+)
+# a minute and a half, a year and a half
+AND_HALF_RE = re.compile(START + r"(?:(?P<approx>" + APPROX + r")\s+)?(?P<qty>an?|one|" + NUMBER_WORDS + r"|\d+)\s+(?P<unit>" + UNIT + r")\s+and\s+a\s+half" + END, FLAGS)
+# five-year, 16-hour, two-day, 8-month-old, several-year
+UNIT_ADJ_RE = re.compile(
+    START + r"(?P<qty>" + NUMBER + r"|several|a\s+few|multi)-(?P<unit>" + UNIT_ADJ + r")(?:-old)?" + END,
+    FLAGS,
+)
+# [in] recent years, the past few weeks, the coming months, years, decades
+VAGUE_UNITS_RE = re.compile(
+    START + r"(?:(?P<mod>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|the|the\s+early|the\s+first|the\s+final)\s+)?"
+    r"(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s)(?P<ahead>\s+ahead)?" + END,
+    FLAGS,
+)
+# seasons: this summer, last fall, the winter of 1994, summer 2015, the past three summers
+SEASON_RE = re.compile(
+    START + r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the)\s+)?(?:(?P<edge>early|late|mid)[\s-]*)?"
+    r"(?P<season>" + SEASON_WORD + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END + ")?" + END,
+    FLAGS,
+)
+HOLIDAY_RE = re.compile(
+    START + r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:\s+(?P<year>" + YEAR_DIGITS + r"))?" + END,
+    FLAGS,
+)
+# now, currently, the future, the near term, recently
+VAGUE_RE = re.compile(START + r"(?P<word>" + _alt(LEX.vague_refs) + r")" + END, FLAGS)
+# current / recent / former before a noun
+VAGUE_ADJ_RE = re.compile(START + r"(?P<word>" + _alt(LEX.vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)", FLAGS)
+# daily, annually, every week, each Thursday, twice a year, per month
+FREQUENCY_RE = re.compile(START + r"(?P<word>" + _alt(LEX.frequency_adverbs) + r")" + END, FLAGS)
+EVERY_RE = re.compile(
+    START + r"(?P<q>every|each)\s+(?:(?P<n>other|" + NUMBER + r")\s+)?(?P<unit>" + UNIT + "|" + WEEKDAY_WORD + "|" + SEASON_WORD
+    + "|" + _alt(w for w in LEX.months if len(w) > 3) + r"|morning|afternoon|evening|night)(?:\s+(?P<part>morning|afternoon|evening|night))?" + END,
+    FLAGS,
+)
+PER_UNIT_RE = re.compile(
+    r"(?<=[\w%)])\s+(?P<span>(?:a|an|per)\s+(?P<unit>second|minute|hour|day|night|week|month|quarter|year))" + END + r"(?!\s+(?:ago|earlier|later|before|after|or))",
+    FLAGS,
+)
+
+# A word token, for the tense-cue window around bare weekdays and months.
+WORD_RE = re.compile(r"[A-Za-z']+")
+# Sentence edges: the cue window does not reach across them.
+SENTENCE_EDGE_RE = re.compile(r"[.!?;]\s|\n\s*\n")

@@ -1,0 +1,954 @@
+"""Normalization rules: one resolver per pattern of :mod:`tacitus.time.grammar`.
+
+A rule pairs a compiled pattern with two functions: ``check(match, text)`` decides, from the text
+alone, whether a match is a time expression at all (used when choosing among overlapping
+candidates); ``resolve(match, ctx)`` turns an accepted match into a TIMEX3 type, value and mod,
+reading the publication date and the discourse state in :class:`Context` (the last quarter and
+the last calendar date the article mentioned). Resolvers run in text order so that "the quarter"
+or "the following year" can lean on what came before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from tacitus.time import dates
+from tacitus.time import grammar as g
+from tacitus.time.lexicon import load_lexicon
+
+LEX = load_lexicon()
+
+# Edge words -> TIMEX3 mod.
+EDGE_MODS = {"early": "START", "mid": "MID", "late": "END", "beginning": "START", "start": "START",
+             "middle": "MID", "end": "END", "first half": "START", "second half": "END",
+             "last half": "END", "latter half": "END"}
+APPROX_MODS = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+               "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+               "fewer than": "LESS_THAN", "under": "LESS_THAN", "barely": "LESS_THAN", "within": "EQUAL_OR_LESS",
+               "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+               "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+               "no less than": "EQUAL_OR_MORE"}
+REL_OFFSETS = {"last": -1, "this": 0, "next": 1, "this past": -1, "this coming": 1, "the coming": 1,
+               "the past": -1, "the previous": -1, "the following": 1, "the current": 0, "the latest": 0,
+               "the last": -1, "the next": 1}
+UNIT_GRANULARITY = {"week": "week", "weekend": "weekend", "month": "month", "quarter": "quarter",
+                    "year": "year", "decade": "decade", "century": "century", "day": "day"}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+SPACES_RE = re.compile(r"\s+")
+ORDINAL_SUFFIX_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
+FRACTION_RE = re.compile(r"(\d+)\s+(\d)/(\d)")
+NUMBER_TOKEN_RE = re.compile(r"[a-z]+")
+
+
+@dataclass
+class Resolved:
+    """What a resolver decided: the TIMEX3 type, value and mod of one expression."""
+
+    type: str
+    value: str | None
+    mod: str | None = None
+    # The calendar unit the value names, kept as an anchor for later anaphora ("that year").
+    anchor: tuple[dt.date, str] | None = None
+
+
+@dataclass
+class Context:
+    """What the resolvers read besides the match: the text, the publication date, the discourse state."""
+
+    text: str
+    dct: dt.date | None
+    # The last quarter the article named (a date inside it) and where it ended.
+    last_quarter: dt.date | None = None
+    # The last calendar date the article named, and at what granularity.
+    anchor: tuple[dt.date, str] | None = None
+    cache: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern, the group that is the span, a context-free check and a resolver."""
+
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[re.Match, Context], Resolved | None]
+    check: Callable[[re.Match, str], bool] | None = None
+    group: int | str = 0
+
+
+# --------------------------------------------------------------------------- small readers
+
+
+def norm(s: str | None) -> str:
+    """Lower-case ``s`` and collapse its whitespace; '' for None."""
+    return SPACES_RE.sub(" ", s.lower()).strip() if s else ""
+
+
+def month_number(word: str) -> int:
+    return LEX.months[norm(word).rstrip(".")]
+
+
+def day_number(word: str) -> int:
+    w = norm(word)
+    if w in LEX.ordinals:
+        return LEX.ordinals[w]
+    return int(ORDINAL_SUFFIX_RE.sub("", w))
+
+
+def parse_number(text: str) -> float | None:
+    """Read a quantity ("24", "2 1/2", "twenty-four", "a couple of", "several"); None when vague."""
+    t = norm(text)
+    half = 0.5 if t.endswith("and a half") else 0.0
+    if half:
+        t = t[: -len("and a half")].strip()
+    if t in ("a", "an"):
+        return 1 + half
+    if t in LEX.fixed_quantities:
+        return LEX.fixed_quantities[t] + half
+    if t in LEX.vague_quantities:
+        return None
+    m = FRACTION_RE.fullmatch(t)
+    if m:
+        return int(m[1]) + int(m[2]) / int(m[3])
+    digits = t.replace(",", "")
+    try:
+        return float(digits) + half
+    except ValueError:
+        pass
+    total, current = 0, 0
+    for word in NUMBER_TOKEN_RE.findall(t):
+        if word in LEX.numbers:
+            current += LEX.numbers[word]
+        elif word in LEX.scales:
+            current = max(current, 1) * LEX.scales[word]
+            if LEX.scales[word] >= 1000:
+                total, current = total + current, 0
+        elif word != "and":
+            return None
+    return float(total + current + half)
+
+
+def spoken_or_digit_year(text: str) -> int | None:
+    """Read a year written in digits or spoken ("nineteen ninety-six", "two thousand"); None otherwise."""
+    t = norm(text)
+    if t.isdigit():
+        return int(t)
+    words = NUMBER_TOKEN_RE.findall(t)
+    if not words:
+        return None
+    if words[0] == "two" and len(words) > 1 and words[1] == "thousand":
+        rest = parse_number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+        return 2000 + int(rest or 0)
+    head = LEX.numbers.get(words[0])
+    if head is None:
+        return None
+    if len(words) > 1 and words[1] == "hundred":
+        return head * 100
+    tail_words = [w for w in words[1:] if w != "oh"]
+    tail = parse_number(" ".join(tail_words)) if tail_words else None
+    return head * 100 + int(tail) if tail is not None else None
+
+
+def edge_mod(edge: str | None) -> str | None:
+    """Map an edge phrase ("early", "the end of", "mid") to a TIMEX3 mod; None for earlier/later."""
+    e = norm(edge)
+    for key, mod in EDGE_MODS.items():
+        if key in e:
+            return mod
+    return None
+
+
+def approx_mod(word: str | None) -> str | None:
+    return APPROX_MODS.get(norm(word)) if word else None
+
+
+def previous_words(text: str, pos: int, n: int) -> list[str]:
+    """Return up to ``n`` lower-case words before ``pos``, nearest last, not crossing a sentence edge."""
+    window = text[max(0, pos - 80): pos]
+    edges = list(g.SENTENCE_EDGE_RE.finditer(window))
+    if edges:
+        window = window[edges[-1].end():]
+    return [w.lower() for w in g.WORD_RE.findall(window)][-n:]
+
+
+def next_words(text: str, pos: int, n: int) -> list[str]:
+    """Return up to ``n`` lower-case words after ``pos`` within the sentence."""
+    window = text[pos: pos + 60]
+    edge = g.SENTENCE_EDGE_RE.search(window)
+    if edge:
+        window = window[: edge.start()]
+    return [w.lower() for w in g.WORD_RE.findall(window)][:n]
+
+
+def is_capitalized(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+# Backward window for tense cues around bare weekdays and months: six words is about one clause,
+# enough to see "will meet ... on Tuesday" without reaching into the previous clause.
+CUE_WINDOW_BEFORE = 6
+CUE_WINDOW_AFTER = 2
+
+
+def direction(ctx: Context, start: int, end: int) -> int:
+    """Read the words around a bare weekday/month; return +1 when they point to the future, else -1.
+
+    In news a bare weekday is the most recent such day unless a future cue ("will", "next",
+    "scheduled", "is to") stands nearby; a past cue ("said") met first going back ends the search,
+    since in "said Tuesday he will" the "will" belongs to the reported clause.
+    """
+    before = previous_words(ctx.text, start, CUE_WINDOW_BEFORE)
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        if word in LEX.past_cues:
+            return -1
+        if word in LEX.future_cues or (word == "to" and i > 0 and before[i - 1] in ("is", "are", "was", "were")):
+            return 1
+        if word.endswith("'ll"):
+            return 1
+    after = next_words(ctx.text, end, CUE_WINDOW_AFTER)
+    if after and (after[0] in ("will", "'ll") or after[:2] == ["is", "to"]):
+        return 1
+    return -1
+
+
+# --------------------------------------------------------------------------- value helpers
+
+
+def undetermined(granularity: str) -> str:
+    """The TIMEX3 value for a relative expression when there is no publication date."""
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+            "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(granularity, "XXXX")
+
+
+def relative(ctx: Context, offset: int, granularity: str, mod: str | None = None, type_: str = "DATE") -> Resolved:
+    """Resolve "<offset> <granularity>s from now" ("last week" = -1 week) against the publication date."""
+    if ctx.dct is None:
+        return Resolved(type_, undetermined(granularity), mod)
+    unit = dates.GRANULARITY_UNIT.get(granularity, "Y")
+    step = dates.GRANULARITY_STEP.get(granularity, 1)
+    day = dates.shift(ctx.dct, offset * step, unit)
+    return Resolved(type_, dates.format_at(day, granularity), mod, (day, granularity))
+
+
+def day_value(day: dt.date | None, part: str | None = None) -> tuple[str, str]:
+    """Return (type, value) for a day with an optional part of day ("morning" -> TIME ...TMO)."""
+    code = LEX.parts_of_day.get(norm(part)) if part else None
+    base = dates.fmt_day(day) if day else "XXXX-XX-XX"
+    return ("TIME", f"{base}T{code}") if code else ("DATE", base)
+
+
+def most_recent_quarter(ctx: Context) -> dt.date | None:
+    """The quarter "the quarter"/"the latest quarter" means: the last one named, else the last one ended.
+
+    Earnings stories report on the quarter just closed, so with no quarter named yet the
+    publication date's previous quarter is the best guess.
+    """
+    if ctx.last_quarter is not None:
+        return ctx.last_quarter
+    if ctx.dct is None:
+        return None
+    return dates.shift(ctx.dct, -1, "Q")
+
+
+def quarter_result(ctx: Context, day: dt.date | None, mod: str | None = None) -> Resolved:
+    if day is None:
+        return Resolved("DATE", "XXXX-QX", mod)
+    ctx.last_quarter = day
+    return Resolved("DATE", dates.fmt_quarter(day), mod, (day, "quarter"))
+
+
+def duration_value(amount: float | None, unit_word: str) -> str:
+    """Return an ISO 8601 duration ("P4Y", "PT2H", "P2Y6M", "PXY") for an amount of a unit word."""
+    word = norm(unit_word)
+    word = {"centuries": "century", "millennia": "millennium"}.get(word, word)
+    word = word[:-1] if word.endswith("s") and word[:-1] in LEX.units else word
+    code, per = LEX.units.get(word, ("D", 1))
+    time_part = code in ("H", "MIN", "S")
+    letter = "M" if code == "MIN" else code
+    prefix = "PT" if time_part else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    total = amount * per
+    whole = int(total)
+    frac = total - whole
+    if frac < 1e-9:
+        return f"{prefix}{whole}{letter}"
+    # A fraction goes into the next smaller unit ("2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M).
+    smaller = {"Y": ("M", 12, False), "Q": ("M", 3, False), "M": ("D", 30, False), "W": ("D", 7, False),
+               "D": ("H", 24, True), "H": ("M", 60, True), "MIN": ("S", 60, True)}.get(code)
+    if smaller is None:
+        return f"{prefix}{total:g}{letter}"
+    s_letter, s_per, s_time = smaller
+    rest = round(frac * s_per)
+    head = f"{whole}{letter}" if whole else ""
+    if s_time and not time_part:
+        return f"P{head}T{rest}{s_letter}"
+    return f"{prefix}{head}{rest}{s_letter}"
+
+
+def granularity_of_unit(unit_word: str) -> tuple[str, int, str]:
+    """Return (shift unit, step, granularity) for a unit word: 'decades' -> ('Y', 10, 'year')."""
+    word = norm(unit_word).rstrip("s")
+    word = {"centurie": "century", "millennia": "millennium"}.get(word, word)
+    code, per = LEX.units.get(word, ("D", 1))
+    gran = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "H": "day", "MIN": "day", "S": "day"}[code]
+    unit = code if code in ("D", "W", "M", "Q", "Y") else "D"
+    if code in ("H", "MIN", "S"):
+        per = 0
+    return unit, per, gran
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_month_word(m: re.Match, text: str) -> bool:
+    """A month name must be capitalized; "May", "March", "June"... also need a temporal word before."""
+    word = m.group("month")
+    if not is_capitalized(word):
+        return False
+    key = norm(word).rstrip(".")
+    if key in LEX.ambiguous_months and not (m.groupdict().get("rel") or m.groupdict().get("edge")):
+        prev = previous_words(text, m.start("month"), 1)
+        return bool(prev) and prev[-1] in LEX.temporal_preps
+    return True
+
+
+def check_month_day(m: re.Match, text: str) -> bool:
+    """Capitalized month and a real day of the month; "May 5" stays a date even though "may" is a verb."""
+    if not is_capitalized(m.group("month")):
+        return False
+    try:
+        return 1 <= day_number(m.group("day")) <= 31
+    except (ValueError, KeyError):
+        return False
+
+
+def check_year(m: re.Match, text: str) -> bool:
+    """A four-digit number is a year unless money, a percentage, part of a number, or a count."""
+    year_text = m.group("year")
+    spoken = not year_text.strip().isdigit()
+    before = text[max(0, m.start() - 1): m.start()]
+    after = text[m.end(): m.end() + 2]
+    if before in ("$", "#", "£", "€", "¥", ".", ",", "/", ":") or after[:1] in ("%", ",", ".", ":", "/") and after[1:2].isdigit():
+        return False
+    if after[:1] == "%" or (after[:1] == "-" and after[1:2].isdigit() and not m.group("edge")):
+        return False
+    nxt = next_words(text, m.end(), 1)
+    if nxt and nxt[0] in LEX.year_blockers:
+        return False
+    if spoken and not (m.group("fiscal") or m.group("edge")):
+        # Spoken years ("nineteen ninety-six") are only years after a temporal word; otherwise
+        # "two thousand" is a count.
+        prev = previous_words(text, m.start(), 1)
+        return bool(prev) and prev[-1] in LEX.temporal_preps
+    year = spoken_or_digit_year(year_text)
+    return year is not None and 1000 <= year <= 2099
+
+
+def check_weekday(m: re.Match, text: str) -> bool:
+    return is_capitalized(m.group("wd"))
+
+
+def check_season(m: re.Match, text: str) -> bool:
+    """A bare season word is a time only after a temporal word ("in summer"); "fall"/"spring" need more."""
+    if m.group("rel") or m.group("year") or m.group("edge"):
+        return True
+    if norm(m.group("season")) in ("fall", "spring"):
+        return False
+    prev = previous_words(text, m.start(), 1)
+    return bool(prev) and prev[-1] in LEX.temporal_preps and prev[-1] not in ("the", "and", "to", "of")
+
+
+def check_period(m: re.Match, text: str) -> bool:
+    """"the quarter" is a period only with a determiner, and not as a fraction ("a quarter of")."""
+    kind, det = m.group("kind"), norm(m.group("det"))
+    if norm(m.group("unit")) == "period" and not kind:
+        return False
+    if not kind and det in ("", "a"):
+        return False
+    nxt = next_words(text, m.end(), 1)
+    return not (not kind and nxt and nxt[0] == "of")
+
+
+def check_duration(m: re.Match, text: str) -> bool:
+    """Reject "a second" as an ordinal ("a second term") and counts of ordinal-like units."""
+    unit = norm(m.group("unit"))
+    qty = norm(m.group("qty"))
+    if unit == "second" and qty in ("a", "one"):
+        nxt = next_words(text, m.end(), 1)
+        return not nxt or nxt[0] in ("or", "and", "later", "earlier", "ago")
+    if unit in ("quarter", "quarters") and qty in ("a", "an"):
+        return False
+    return parse_number(qty) is not None or qty in LEX.vague_quantities
+
+
+def check_vague_units(m: re.Match, text: str) -> bool:
+    """Bare plural units ("for years") are vague durations; "quarters" and "seconds" only with a modifier."""
+    unit = norm(m.group("unit"))
+    mod = norm(m.group("mod"))
+    if unit in ("quarters", "seconds", "hours", "minutes") and not mod:
+        return False
+    if mod == "the" and unit in ("seconds", "minutes", "hours", "days", "quarters"):
+        return False
+    return True
+
+
+def check_vague_adjective(m: re.Match, text: str) -> bool:
+    """"current"/"recent" before a noun, not before a time unit (other rules take "the current quarter")."""
+    nxt = norm(m.group("next"))
+    if nxt.rstrip("s") in LEX.units or nxt in ("weekend", "fiscal", "period", "account", "accounts", "events"):
+        return False
+    return nxt not in ("and", "or", "to", "of", "in", "on", "at", "by", "for", "with", "is", "was", "are")
+
+
+def check_per_unit(m: re.Match, text: str) -> bool:
+    """"a year" is a rate after an amount ("$5 billion a year", "twice a day"), not after a preposition."""
+    prev = previous_words(text, m.start("span"), 1)
+    return bool(prev) and prev[-1] not in (
+        "for", "in", "than", "about", "over", "within", "after", "before", "nearly", "almost", "of", "only",
+        "just", "half", "least", "around", "once", "past", "last", "next", "another", "such", "what", "is",
+        "was", "took", "take", "takes", "spent", "spend", "by", "to", "since", "until", "during", "like")
+
+
+def check_frequency(m: re.Match, text: str) -> bool:
+    # "the quarterly dividend" names a payment, not a recurrence that anchors any event.
+    return norm(m.group("word")) != "quarterly" or next_words(text, m.end(), 1)[:1] != ["dividend"]
+
+
+def check_vague(m: re.Match, text: str) -> bool:
+    """Drop adverb uses that are not references to time ("earlier" as a comparative)."""
+    word = norm(m.group("word"))
+    if word == "earlier":
+        nxt = next_words(text, m.end(), 1)
+        return not (nxt and nxt[0] in ("than", "this", "that", "in"))
+    if word == "now":
+        # "now-defunct", "now that" keep their present reference; "until now", "by now" too.
+        return True
+    return True
+
+
+# --------------------------------------------------------------------------- resolvers
+
+
+def resolve_iso(m: re.Match, ctx: Context) -> Resolved | None:
+    day = dates.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if day is None:
+        return None
+    if m["hh"]:
+        return Resolved("TIME", f"{dates.fmt_day(day)}T{m['hh']}:{m['mi']}", None, (day, "day"))
+    return Resolved("DATE", dates.fmt_day(day), None, (day, "day"))
+
+
+def resolve_slash(m: re.Match, ctx: Context) -> Resolved | None:
+    year = int(m["y"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    day = dates.safe_date(year, int(m["m"]), int(m["d"]))
+    return Resolved("DATE", dates.fmt_day(day), None, (day, "day")) if day else None
+
+
+def year_for(ctx: Context, month: int, day: int, prefer: int) -> int | None:
+    return dates.nearest_year_for(ctx.dct, month, day, prefer) if ctx.dct else None
+
+
+def resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
+    month, day_n = month_number(m["month"]), day_number(m["day"])
+    if m["year"]:
+        year = spoken_or_digit_year(m["year"])
+    else:
+        rel = norm(m.groupdict().get("rel"))
+        prefer = 1 if rel in ("this coming", "next") else (-1 if rel == "last" else 0)
+        year = year_for(ctx, month, day_n, prefer)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{month:02d}-{day_n:02d}")
+    day = dates.safe_date(year, month, day_n)
+    return Resolved("DATE", dates.fmt_day(day), None, (day, "day")) if day else None
+
+
+def resolve_month_year(m: re.Match, ctx: Context) -> Resolved | None:
+    month = month_number(m["month"])
+    mod = edge_mod(m["edge"])
+    if m["year"]:
+        year = spoken_or_digit_year(m["year"])
+    elif ctx.dct:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[norm(m["rel"])]
+    else:
+        return Resolved("DATE", f"XXXX-{month:02d}", mod)
+    if year is None:
+        return None
+    day = dt.date(year, month, 1)
+    return Resolved("DATE", dates.fmt_month(day), mod, (day, "month"))
+
+
+def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
+    month = month_number(m["month"])
+    mod = edge_mod(m["edge"])
+    rel = norm(m["rel"])
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{month:02d}", mod)
+    if rel == "this":
+        year = ctx.dct.year
+    elif rel in ("last", "this past"):
+        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    elif rel in ("next", "this coming"):
+        year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    else:
+        # A bare month: the current one, else the most recent past one unless the clause looks
+        # ahead ("will open in October").
+        if month == ctx.dct.month:
+            year = ctx.dct.year
+        elif direction(ctx, m.start(), m.end()) > 0:
+            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        else:
+            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    day = dt.date(year, month, 1)
+    return Resolved("DATE", dates.fmt_month(day), mod, (day, "month"))
+
+
+def resolve_decade(m: re.Match, ctx: Context) -> Resolved | None:
+    mod = edge_mod(m["edge"])
+    if m["digits"]:
+        return Resolved("DATE", m["digits"][:3], mod)
+    short = int(m["short"]) if m["short"] else DECADE_WORDS[norm(m["word"])] * 10
+    if not m["the"] and m["word"]:
+        return None
+    ref_year = ctx.dct.year if ctx.dct else None
+    if ref_year is None:
+        return Resolved("DATE", f"XX{short // 10}", mod)
+    century = ref_year // 100
+    if century * 100 + short > ref_year:
+        century -= 1
+    return Resolved("DATE", f"{century:02d}{short // 10}", mod)
+
+
+def resolve_century(m: re.Match, ctx: Context) -> Resolved | None:
+    text = norm(m["ord"])
+    n = LEX.ordinals.get(text)
+    if n is None:
+        n = int(ORDINAL_SUFFIX_RE.sub("", text))
+    return Resolved("DATE", f"{n - 1:02d}", edge_mod(m["edge"]))
+
+
+def resolve_year(m: re.Match, ctx: Context) -> Resolved | None:
+    year = spoken_or_digit_year(m["year"])
+    if year is None:
+        return None
+    day = dt.date(year, 1, 1)
+    return Resolved("DATE", f"{year:04d}", edge_mod(m["edge"]), (day, "year"))
+
+
+def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[norm(m["ord"])]
+    half = norm(m["unit"]) == "half"
+    year_text = m["year"] or m["pyear"]
+    if year_text:
+        year = int(year_text)
+    elif ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{'H' if half else 'Q'}{n}")
+    elif m["yrel"]:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[norm(m["yrel"])]
+    else:
+        # A quarter with no year is the publication year's, unless that quarter is still more than
+        # one quarter away: in a January story "the fourth quarter" is the one just ended.
+        current = dates.quarter_of(ctx.dct) if not half else (1 if ctx.dct.month <= 6 else 2)
+        year = ctx.dct.year if n <= current + 1 else ctx.dct.year - 1
+        if m["ago"]:
+            year -= 1
+    if half:
+        return Resolved("DATE", f"{year:04d}-H{n}", None, (dt.date(year, 6 * n - 5, 1), "half"))
+    return quarter_result(ctx, dt.date(year, 3 * n - 2, 1))
+
+
+def resolve_q_code(m: re.Match, ctx: Context) -> Resolved | None:
+    code, year = m["q"].upper(), int(m["year"])
+    if code.startswith("H"):
+        return Resolved("DATE", f"{year:04d}-{code}")
+    return quarter_result(ctx, dt.date(year, 3 * int(code[1]) - 2, 1))
+
+
+def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
+    kind = norm(m["kind"])
+    if kind == "current" or (norm(m["det"]) == "this" and not kind):
+        return quarter_result(ctx, ctx.dct) if ctx.dct else Resolved("DATE", "XXXX-QX")
+    base = most_recent_quarter(ctx)
+    if base is None:
+        return Resolved("DATE", "XXXX-QX")
+    if "year-" in kind:
+        day = dates.shift(base, -1, "Y")
+        return Resolved("DATE", dates.fmt_quarter(day), None, (day, "quarter"))
+    if m["year"]:
+        day = dt.date(int(m["year"]), base.month, 1)
+        return Resolved("DATE", dates.fmt_quarter(day), None, (day, "quarter"))
+    return quarter_result(ctx, base)
+
+
+def year_ago(ctx: Context, amount: int = 1) -> Resolved:
+    """"a year ago"/"year-earlier": the same quarter a year back in an earnings context, else the year."""
+    if ctx.last_quarter is not None:
+        day = dates.shift(ctx.last_quarter, -amount, "Y")
+        return Resolved("DATE", dates.fmt_quarter(day), None, (day, "quarter"))
+    return relative(ctx, -amount, "year")
+
+
+def resolve_year_ago_adj(m: re.Match, ctx: Context) -> Resolved | None:
+    return year_ago(ctx)
+
+
+def resolve_year_end(m: re.Match, ctx: Context) -> Resolved | None:
+    mod = "APPROX" if norm(m["approx"]) == "around" else "END"
+    return relative(ctx, 0, "year", mod)
+
+
+def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved | None:
+    rel, unit = norm(m["rel"]), norm(m["unit"])
+    mod = edge_mod(m["edge"])
+    offset = REL_OFFSETS.get(rel, 0)
+    if rel == "this past" and unit not in ("week", "weekend"):
+        offset = 0
+    if unit == "season":
+        if ctx.dct is None:
+            return Resolved("DATE", "XXXX-XX", mod)
+        return season_value(ctx, season_of_month(ctx.dct.month), offset, mod)
+    if unit == "quarter" and rel == "the latest":
+        base = most_recent_quarter(ctx)
+        return quarter_result(ctx, base, mod) if base else Resolved("DATE", "XXXX-QX", mod)
+    res = relative(ctx, offset, UNIT_GRANULARITY[unit], mod)
+    if unit == "quarter" and res.anchor:
+        ctx.last_quarter = res.anchor[0]
+    return res
+
+
+def resolve_def_unit(m: re.Match, ctx: Context) -> Resolved | None:
+    unit, mod = norm(m["unit"]), edge_mod(m["edge"])
+    if unit == "weekend":
+        if ctx.dct is None:
+            return Resolved("DATE", "XXXX-WXX-WE", mod)
+        # "over the weekend" in a Monday story is the weekend just gone; "ahead of the weekend" the next.
+        if ctx.dct.isoweekday() >= 6:
+            return Resolved("DATE", dates.fmt_week(ctx.dct) + "-WE", mod)
+        offset = 0 if direction(ctx, m.start(), m.end()) > 0 else -1
+        day = dates.shift(ctx.dct, offset, "W")
+        return Resolved("DATE", dates.fmt_week(day) + "-WE", mod, (day, "weekend"))
+    if unit == "day" and not mod and norm(m["det"]) == "the" and not m["mod"]:
+        # "the day" refers to the day in focus: the last one named, else the publication date.
+        if ctx.anchor and ctx.anchor[1] == "day":
+            return Resolved("DATE", dates.fmt_day(ctx.anchor[0]), None, ctx.anchor)
+        return relative(ctx, 0, "day")
+    return relative(ctx, 0, UNIT_GRANULARITY[unit], mod)
+
+
+def resolve_anaphoric(m: re.Match, ctx: Context) -> Resolved | None:
+    rel, unit = norm(m["rel"]), norm(m["unit"])
+    offset = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+    part = unit if unit in ("morning", "afternoon", "evening", "night") else None
+    gran = "day" if part else unit
+    base = ctx.anchor[0] if ctx.anchor else ctx.dct
+    if base is None:
+        return Resolved("DATE", undetermined(gran))
+    day = dates.shift(base, offset, dates.GRANULARITY_UNIT[gran])
+    if part:
+        type_, value = day_value(day, part)
+        return Resolved(type_, value, None, (day, "day"))
+    return Resolved("DATE", dates.format_at(day, gran), edge_mod(m["edge"]), (day, gran))
+
+
+def resolve_day_word(m: re.Match, ctx: Context) -> Resolved | None:
+    word = norm(m["word"])
+    edge = norm(m["edge"])
+    offset = 0
+    if "yesterday" in word:
+        offset = -1
+    elif "tomorrow" in word:
+        offset = 1
+    if "day before" in word:
+        offset -= 1
+    elif "day after" in word:
+        offset += 1
+    part = m["part"] or ("night" if word == "tonight" else None)
+    if edge and any(p in edge for p in ("morning", "afternoon", "evening")):
+        part = next(p for p in ("morning", "afternoon", "evening") if p in edge)
+    mod = edge_mod(edge) if edge in ("early", "late") else None
+    if ctx.dct is None:
+        if word == "today" and not part:
+            return Resolved("DATE", "PRESENT_REF")
+        type_, value = day_value(None, part)
+        return Resolved(type_, value, mod)
+    day = ctx.dct + dt.timedelta(days=offset)
+    type_, value = day_value(day, part)
+    return Resolved(type_, value, mod, (day, "day"))
+
+
+def resolve_weekday(m: re.Match, ctx: Context) -> Resolved | None:
+    weekday = LEX.weekdays[norm(m["wd"])]
+    rel = norm(m["rel"])
+    part = m["part"]
+    if m["plural"] or m["partpl"]:
+        code = LEX.parts_of_day.get(norm(part)) if part else None
+        return Resolved("SET", f"XXXX-WXX-{weekday}" + (f"T{code}" if code else ""))
+    mod = edge_mod(rel) if rel in ("early", "late") else None
+    if ctx.dct is None:
+        code = LEX.parts_of_day.get(norm(part)) if part else None
+        return Resolved("TIME" if code else "DATE", f"XXXX-WXX-{weekday}" + (f"T{code}" if code else ""), mod)
+    anchor = ctx.anchor[0] if ctx.anchor and ctx.anchor[1] == "day" else ctx.dct
+    if rel == "last" or rel == "this past":
+        day = dates.weekday_near(ctx.dct, weekday, -2)
+    elif rel in ("next", "this coming"):
+        day = dates.weekday_near(ctx.dct, weekday, 2)
+    elif rel == "the previous":
+        day = dates.weekday_near(anchor, weekday, -2)
+    elif rel in ("the following", "the next"):
+        day = dates.weekday_near(anchor, weekday, 2)
+    elif "day before last" in rel:
+        day = dates.weekday_near(ctx.dct, weekday, -2) - dt.timedelta(days=7)
+    else:
+        day = dates.weekday_near(ctx.dct, weekday, direction(ctx, m.start(), m.end()))
+    type_, value = day_value(day, part)
+    return Resolved(type_, value, mod, (day, "day"))
+
+
+def resolve_part_of_day(m: re.Match, ctx: Context) -> Resolved | None:
+    if m["mid"]:
+        word = norm(m["mid"])
+        base = ctx.anchor[0] if ctx.anchor and ctx.anchor[1] == "day" else ctx.dct
+        if word == "midday":
+            return Resolved("TIME", f"{dates.fmt_day(base) if base else 'XXXX-XX-XX'}T12:00")
+        if word == "overnight":
+            return Resolved("TIME", f"{dates.fmt_day(base) if base else 'XXXX-XX-XX'}TNI")
+        part = "morning" if "morning" in word else "afternoon"
+        type_, value = day_value(base, part)
+        return Resolved(type_, value, "MID")
+    rel, part = norm(m["rel"]), norm(m["part"])
+    base = ctx.dct
+    if rel == "the":
+        base = ctx.anchor[0] if ctx.anchor and ctx.anchor[1] == "day" else ctx.dct
+    elif rel == "last" and base:
+        base = base - dt.timedelta(days=1)
+    type_, value = day_value(base, part)
+    mod = "START" if rel.startswith("early") else ("END" if rel.startswith("late ") else None)
+    return Resolved("TIME", value, mod, (base, "day") if base else None)
+
+
+def clock_hhmm(m: re.Match) -> str | None:
+    """Read the clock part of a CLOCK_RE match ("3 p.m.", "10:35", "noon", "4 in the morning") as hh:mm."""
+    if m["bare"]:
+        hour = int(m["bare"]) % 12 + (12 if norm(m["part"]) in ("afternoon", "evening") else 0)
+        return f"{hour:02d}:00"
+    text = norm(m["clock"])
+    if text in LEX.clock_words:
+        return LEX.clock_words[text]
+    hm = re.match(r"(\d{1,2})(?::(\d{2}))?", text)
+    if not hm:
+        return None
+    hour, minute = int(hm[1]), int(hm[2] or 0)
+    if "p" in text[len(hm[0]):] and hour < 12:
+        hour += 12
+    elif "a" in text[len(hm[0]):] and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def resolve_clock(m: re.Match, ctx: Context) -> Resolved | None:
+    hhmm = clock_hhmm(m)
+    if hhmm is None:
+        return None
+    day: dt.date | None = None
+    if m["wd"]:
+        weekday = LEX.weekdays[norm(m["wd"])]
+        if m["month"] and ctx.dct:
+            day = dates.safe_date(year_for(ctx, month_number(m["month"]), day_number(m["day"]), 0),
+                                  month_number(m["month"]), day_number(m["day"]))
+        elif ctx.dct:
+            day = dates.weekday_near(ctx.dct, weekday, direction(ctx, m.start(), m.end()))
+    elif m["month2"] and ctx.dct:
+        month, d = month_number(m["month2"]), day_number(m["day2"])
+        day = dates.safe_date(year_for(ctx, month, d, 0), month, d)
+    elif m["dword"] and ctx.dct:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(norm(m["dword"]), 0)
+        day = ctx.dct + dt.timedelta(days=offset)
+    elif ctx.anchor and ctx.anchor[1] == "day":
+        day = ctx.anchor[0]
+    else:
+        day = ctx.dct
+    base = dates.fmt_day(day) if day else "XXXX-XX-XX"
+    mod = approx_mod(m["approx"])
+    return Resolved("TIME", f"{base}T{hhmm}", mod, (day, "day") if day else None)
+
+
+def resolve_duration(m: re.Match, ctx: Context) -> Resolved | None:
+    amount = parse_number(m["qty"])
+    unit = m["unit"]
+    ago = norm(m["ago"])
+    mod = approx_mod(m["approx"])
+    if not ago or ago == "or so":
+        return Resolved("DURATION", duration_value(amount, unit), mod)
+    if ago == "before":
+        return Resolved("DURATION", duration_value(amount, unit), mod)
+    sign = 1 if ago == "later" else -1
+    shift_unit, per, gran = granularity_of_unit(unit)
+    if amount is None:
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if "year" in norm(unit) and ago == "earlier" and amount == 1 and ctx.last_quarter is not None:
+        return year_ago(ctx)
+    base = ctx.anchor[0] if ago == "later" and ctx.anchor else ctx.dct
+    if base is None:
+        return Resolved("DATE", undetermined(gran), mod)
+    if per == 0:
+        return Resolved("DATE", dates.fmt_day(base), mod, (base, "day"))
+    steps = round(amount * per)
+    if steps != amount * per and shift_unit == "Y":
+        steps, shift_unit = round(amount * per * 12), "M"
+    day = dates.shift(base, sign * steps, shift_unit)
+    return Resolved("DATE", dates.format_at(day, gran), mod, (day, gran))
+
+
+def resolve_and_half(m: re.Match, ctx: Context) -> Resolved | None:
+    amount = parse_number(m["qty"])
+    return Resolved("DURATION", duration_value((amount or 1) + 0.5, m["unit"]), approx_mod(m["approx"]))
+
+
+def resolve_unit_adj(m: re.Match, ctx: Context) -> Resolved | None:
+    qty = norm(m["qty"])
+    amount = None if qty in ("several", "a few", "multi") else parse_number(qty)
+    return Resolved("DURATION", duration_value(amount, m["unit"]))
+
+
+def resolve_vague_units(m: re.Match, ctx: Context) -> Resolved | None:
+    mod = norm(m["mod"])
+    if "coming" in mod:
+        return Resolved("DATE", "FUTURE_REF")
+    if mod == "recent":
+        return Resolved("DATE", "PAST_REF")
+    return Resolved("DURATION", duration_value(None, m["unit"]))
+
+
+def season_of_month(month: int) -> str:
+    return next(code for code, months in LEX.seasons.values() if month in months)
+
+
+def season_value(ctx: Context, code: str, offset: int, mod: str | None) -> Resolved:
+    """The value of "<offset> <season>" from the publication date: this summer (0), last fall (-1).
+
+    A season is written with the year it starts in (winter 1997 = Dec. 1997 - Feb. 1998).
+    """
+    dct = ctx.dct
+    season_year = dct.year - 1 if dct.month < 3 else dct.year
+    current = season_of_month(dct.month)
+    order = ["SP", "SU", "FA", "WI"]
+    cur_i, tgt_i = order.index(current), order.index(code)
+    if offset == 0:
+        # "this summer" is the publication year's summer, whether past or coming; "this winter"
+        # in January is the winter under way, which started the year before.
+        year = dct.year - 1 if code == "WI" and dct.month < 3 else dct.year
+    elif offset < 0:
+        year = season_year if tgt_i < cur_i else season_year - 1
+    else:
+        year = season_year if tgt_i > cur_i else season_year + 1
+    day = dt.date(year, dates.SEASON_START[code], 1)
+    return Resolved("DATE", f"{year:04d}-{code}", mod, (day, "season"))
+
+
+def resolve_season(m: re.Match, ctx: Context) -> Resolved | None:
+    code = LEX.seasons[norm(m["season"])][0]
+    mod = edge_mod(m["edge"])
+    if m["year"]:
+        year = spoken_or_digit_year(m["year"])
+        return Resolved("DATE", f"{year:04d}-{code}", mod) if year else None
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{code}", mod)
+    rel = norm(m["rel"])
+    offset = {"last": -1, "this past": -1, "the past": -1, "next": 1, "this coming": 1, "the coming": 1}.get(rel, 0)
+    return season_value(ctx, code, offset, mod)
+
+
+def resolve_holiday(m: re.Match, ctx: Context) -> Resolved | None:
+    rule = LEX.holidays[norm(m["holiday"])]
+    if m["year"]:
+        day = dates.holiday_date(rule, int(m["year"]))
+        return Resolved("DATE", dates.fmt_day(day), None, (day, "day")) if day else None
+    if ctx.dct is None:
+        if "fixed" in rule:
+            return Resolved("DATE", f"XXXX-{rule['fixed'][0]:02d}-{rule['fixed'][1]:02d}")
+        return Resolved("DATE", "XXXX-XX-XX")
+    rel = norm(m["rel"])
+    want = {"last": -1, "next": 1}.get(rel) or direction(ctx, m.start(), m.end())
+    options = [d for d in (dates.holiday_date(rule, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)) if d]
+    if rel == "this":
+        chosen = next((d for d in options if d.year == ctx.dct.year), None)
+    elif want > 0:
+        chosen = min((d for d in options if d >= ctx.dct), default=None)
+    else:
+        chosen = max((d for d in options if d <= ctx.dct), default=None)
+    return Resolved("DATE", dates.fmt_day(chosen), None, (chosen, "day")) if chosen else None
+
+
+def resolve_vague(m: re.Match, ctx: Context) -> Resolved | None:
+    return Resolved("DATE", LEX.vague_refs[norm(m["word"])])
+
+
+def resolve_vague_adjective(m: re.Match, ctx: Context) -> Resolved | None:
+    return Resolved("DATE", LEX.vague_adjectives[norm(m["word"])])
+
+
+def resolve_frequency(m: re.Match, ctx: Context) -> Resolved | None:
+    return Resolved("SET", LEX.frequency_adverbs[norm(m["word"])])
+
+
+def resolve_every(m: re.Match, ctx: Context) -> Resolved | None:
+    unit = norm(m["unit"])
+    n_text = norm(m["n"])
+    if unit in LEX.weekdays:
+        code = LEX.parts_of_day.get(norm(m["part"])) if m["part"] else None
+        return Resolved("SET", f"XXXX-WXX-{LEX.weekdays[unit]}" + (f"T{code}" if code else ""))
+    if unit in LEX.months:
+        return Resolved("SET", f"XXXX-{LEX.months[unit]:02d}")
+    if unit in LEX.seasons:
+        return Resolved("SET", f"XXXX-{LEX.seasons[unit][0]}")
+    if unit in LEX.parts_of_day:
+        return Resolved("SET", f"XXXX-XX-XXT{LEX.parts_of_day[unit]}")
+    amount = 2.0 if n_text == "other" else (parse_number(n_text) if n_text else 1.0)
+    return Resolved("SET", duration_value(amount, unit))
+
+
+def resolve_per_unit(m: re.Match, ctx: Context) -> Resolved | None:
+    return Resolved("SET", duration_value(1, m["unit"]))
+
+
+# Order matters only for candidates with exactly the same span: the earlier rule wins.
+RULES: tuple[Rule, ...] = (
+    Rule("iso", g.ISO_RE, resolve_iso),
+    Rule("slash_date", g.SLASH_DATE_RE, resolve_slash),
+    Rule("clock", g.CLOCK_RE, resolve_clock),
+    Rule("month_day", g.MONTH_DAY_RE, resolve_month_day, check_month_day),
+    Rule("day_month", g.DAY_MONTH_RE, resolve_month_day, check_month_day),
+    Rule("month_year", g.MONTH_YEAR_RE, resolve_month_year, check_month_word),
+    Rule("quarter", g.QUARTER_RE, resolve_quarter),
+    Rule("q_code", g.Q_CODE_RE, resolve_q_code),
+    Rule("holiday", g.HOLIDAY_RE, resolve_holiday),
+    Rule("vague", g.VAGUE_RE, resolve_vague, check_vague),
+    Rule("per_unit", g.PER_UNIT_RE, resolve_per_unit, check_per_unit, "span"),
+    Rule("every", g.EVERY_RE, resolve_every),
+    Rule("frequency", g.FREQUENCY_RE, resolve_frequency, check_frequency),
+    Rule("and_half", g.AND_HALF_RE, resolve_and_half),
+    Rule("duration", g.DURATION_RE, resolve_duration, check_duration),
+    Rule("unit_adj", g.UNIT_ADJ_RE, resolve_unit_adj),
+    Rule("decade", g.DECADE_RE, resolve_decade),
+    Rule("century", g.CENTURY_RE, resolve_century),
+    Rule("season", g.SEASON_RE, resolve_season, check_season),
+    Rule("rel_unit", g.REL_UNIT_RE, resolve_rel_unit),
+    Rule("period", g.PERIOD_RE, resolve_period, check_period),
+    Rule("year_ago_adj", g.YEAR_AGO_ADJ_RE, resolve_year_ago_adj),
+    Rule("year_end", g.YEAR_END_RE, resolve_year_end),
+    Rule("anaphoric", g.ANAPHORIC_RE, resolve_anaphoric),
+    Rule("day_word", g.DAY_WORD_RE, resolve_day_word),
+    Rule("weekday", g.WEEKDAY_RE, resolve_weekday, check_weekday),
+    Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day),
+    Rule("month", g.MONTH_RE, resolve_month, check_month_word),
+    Rule("year", g.YEAR_RE, resolve_year, check_year),
+    Rule("def_unit", g.DEF_UNIT_RE, resolve_def_unit),
+    Rule("vague_units", g.VAGUE_UNITS_RE, resolve_vague_units, check_vague_units),
+    Rule("vague_adjective", g.VAGUE_ADJ_RE, resolve_vague_adjective, check_vague_adjective, "word"),
+)
