@@ -68,6 +68,9 @@ NOT_PLACES = frozenset(
 MAX_DATELINE_LINES = 6
 # A line this long (in words) without a dateline is the story's first paragraph: stop looking.
 BODY_LINE_WORDS = 12
+# Only the start of a line can hold a dateline; matching on just that much keeps a pathological
+# one-line article (a megabyte without a newline) from costing the regex engine a second.
+DATELINE_SCAN_CHARS = 400
 # A dateline begins a story, so a sentence follows it on the same line; an all-capital headline with
 # a credit ("DEMOCRATS WIN CONTROL OF SENATE: AP") does not.
 MIN_STORY_WORDS = 3
@@ -122,6 +125,7 @@ def _is_known_agency(agency: str) -> bool:
 
 def is_caption_line(line: str) -> bool:
     """True when ``line`` ends with a photo credit ("—Reuters", "— AP Photo", "Photo: AFP")."""
+    line = line[-DATELINE_SCAN_CHARS:]  # a credit is short and at the end
     if PHOTO_CREDIT_RE.search(line):
         return True
     match = CAPTION_CREDIT_RE.search(line)
@@ -135,7 +139,7 @@ def is_caption_line(line: str) -> bool:
 
 def _line_dateline(line: str, offset: int) -> DatelineMatch | None:
     """Match a dateline at the start of one line; offsets in the result are ``offset`` + line position."""
-    match = DATELINE_RE.match(line)
+    match = DATELINE_RE.match(line[:DATELINE_SCAN_CHARS])
     if not match:
         return None
     city = match.group("city")
