@@ -1,0 +1,129 @@
+"""Accuracy gate for the time stage on the TempEval-3 TimeBank/AQUAINT dev set.
+
+Reads ../shared/eval/timebank_aquaint.timex.jsonl (relative to the repository) when it exists,
+runs ``find_timexes(text, dct)`` on every document and prints the TempEval-3 measures: strict
+and relaxed span P/R/F1, type and value accuracy over relaxed matches, and value F1 (relaxed
+matches with the right value, as TempEval-3 scores it). Compares value F1 with
+``benchmarks/baselines/time.json`` and exits 1 when it drops more than 0.005 below it;
+``--update-baseline`` rewrites the baseline instead.
+
+    python benchmarks/time_eval.py [--gold PATH] [--update-baseline] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from tacitus.time import find_timexes
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "timebank_aquaint.timex.jsonl"
+BASELINE = ROOT / "benchmarks" / "baselines" / "time.json"
+TOLERANCE = 0.005
+
+
+def prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> tuple[float, float, float]:
+    """Return precision, recall and F1 from matched-prediction and matched-gold counts."""
+    p = tp_p / n_pred if n_pred else 0.0
+    r = tp_g / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load_docs(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def evaluate(docs: list[dict], show_errors: int = 0) -> dict:
+    """Run the time stage over ``docs``; return the TempEval-3 measures and throughput."""
+    n_gold = n_pred = 0
+    strict_p = strict_g = relaxed_p = relaxed_g = 0
+    type_ok = value_ok = value_pred = value_gold = 0
+    errors: list[str] = []
+    started = time.perf_counter()
+    predictions = [find_timexes(d["text"], d.get("dct")) for d in docs]
+    elapsed = time.perf_counter() - started
+    for doc, pred in zip(docs, predictions):
+        gold = doc["timexes"]
+        n_gold += len(gold)
+        n_pred += len(pred)
+        gold_spans = {(g["start"], g["end"]) for g in gold}
+        pred_spans = {(p.start, p.end) for p in pred}
+        strict_p += len(pred_spans & gold_spans)
+        strict_g += len(gold_spans & pred_spans)
+        for p in pred:
+            hits = [g for g in gold if p.start < g["end"] and g["start"] < p.end]
+            if hits:
+                relaxed_p += 1
+                if any(g["value"] == p.value for g in hits):
+                    value_pred += 1
+            elif show_errors:
+                errors.append(f"FP  {doc['dct'][:10]} {p.text!r} {p.type} {p.value}")
+        for g in gold:
+            hits = [p for p in pred if p.start < g["end"] and g["start"] < p.end]
+            if hits:
+                relaxed_g += 1
+                best = next((p for p in hits if p.value == g["value"]), hits[0])
+                type_ok += best.type == g["type"]
+                value_ok += best.value == g["value"]
+                value_gold += best.value == g["value"]
+                if show_errors and best.value != g["value"]:
+                    errors.append(f"VAL {doc['dct'][:10]} {g['text']!r} gold={g['type']} {g['value']} "
+                                  f"pred={best.text!r} {best.type} {best.value}")
+            elif show_errors:
+                ctx = doc["text"][max(0, g["start"] - 30): g["end"] + 20].replace("\n", " ")
+                errors.append(f"FN  {doc['dct'][:10]} {g['text']!r} {g['type']} {g['value']} | {ctx}")
+    sp, sr, sf = prf(strict_p, n_pred, strict_g, n_gold)
+    rp, rr, rf = prf(relaxed_p, n_pred, relaxed_g, n_gold)
+    vp, vr, vf = prf(value_pred, n_pred, value_gold, n_gold)
+    return {
+        "docs": len(docs), "gold": n_gold, "predicted": n_pred,
+        "strict": {"p": sp, "r": sr, "f1": sf}, "relaxed": {"p": rp, "r": rr, "f1": rf},
+        "type_accuracy": type_ok / relaxed_g if relaxed_g else 0.0,
+        "value_accuracy": value_ok / relaxed_g if relaxed_g else 0.0,
+        "value_f1": vf, "value": {"p": vp, "r": vr, "f1": vf},
+        "docs_per_s": len(docs) / elapsed if elapsed else float("inf"),
+        "errors": errors[:show_errors] if show_errors else [],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--update-baseline", action="store_true")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        print(f"skipped: {args.gold} not found")
+        return 0
+    result = evaluate(load_docs(args.gold), args.errors)
+    for line in result["errors"]:
+        print(line)
+    print(f"docs {result['docs']}  gold {result['gold']}  predicted {result['predicted']}")
+    for name in ("strict", "relaxed", "value"):
+        m = result[name]
+        print(f"{name:8s} P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}")
+    print(f"type accuracy {result['type_accuracy']:.3f}  value accuracy {result['value_accuracy']:.3f}")
+    print(f"value F1 {result['value_f1']:.3f}")
+    print(f"throughput {result['docs_per_s']:.0f} docs/s")
+    summary = {k: result[k] for k in ("docs", "gold", "strict", "relaxed", "type_accuracy", "value_accuracy", "value_f1")}
+    if args.update_baseline:
+        BASELINE.parent.mkdir(parents=True, exist_ok=True)
+        BASELINE.write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"baseline written to {BASELINE.relative_to(ROOT)}")
+        return 0
+    if BASELINE.exists():
+        base = json.loads(BASELINE.read_text(encoding="utf-8"))["value_f1"]
+        if result["value_f1"] < base - TOLERANCE:
+            print(f"FAIL: value F1 {result['value_f1']:.3f} is below the baseline {base:.3f} - {TOLERANCE}")
+            return 1
+        print(f"ok: value F1 {result['value_f1']:.3f} vs baseline {base:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
