@@ -186,7 +186,3 @@ class Article:
     # The spaCy Doc once parsed; never serialized.
     doc: Any = field(default=None, repr=False, compare=False)
 
-    @property
-    def readable(self) -> bool:
-        """False when the input could not be read at all (the article carries only errors)."""
-        return self.text is not None and not any(e.code.startswith("E1") for e in self.errors)

@@ -41,11 +41,12 @@ def check_order(stages: Sequence[Stage], given: Iterable[str] = GIVEN) -> None:
 def default_stages() -> list[Stage]:
     """The standard stage list after parsing: actors, time, quotes, events, event dating."""
     from .actors.stage import ActorStage
+    from .events.dating import DatingStage
     from .events.stage import EventStage
     from .quotes.stage import QuoteStage
     from .time.stage import TimeStage
 
-    return [ActorStage(), TimeStage(), QuoteStage(), EventStage()]
+    return [ActorStage(), TimeStage(), QuoteStage(), EventStage(), DatingStage()]
 
 
 class Pipeline:

@@ -1,0 +1,352 @@
+"""The actor stage: find actor mentions in the parse, code them, and resolve them across the article.
+
+Mentions come from three places: named entities (people, countries, organizations), nominal phrases
+headed by a role word ("Pakistani troops", "the foreign ministry", "the two sides") and pronouns.
+Each is coded by :mod:`tacitus.actors.dictionary` from the whole noun phrase, then linked to earlier
+mentions of the same actor ("Mr Lavrov" -> "Russian Foreign Minister Sergey Lavrov", "he" -> the last
+person named, "the two sides" -> the last two countries), so every mention carries the best code the
+article gives for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from ..model import Actor, Article, Entity, Mention
+from ..parse import sentence_index
+from .dictionary import default_dictionary
+
+log = logging.getLogger(__name__)
+
+ENTITY_LABELS = {"PERSON", "NORP", "GPE", "ORG", "FAC", "LOC"}
+# Left dependents that belong to a noun phrase naming an actor ("Russian Foreign Minister", "US-led").
+PHRASE_LEFT_DEPS = {"compound", "amod", "nmod", "det", "poss", "nummod", "npadvmod", "quantmod", "punct", "case"}
+SINGULAR_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+FIRST_PERSON_PRONOUNS = {"we", "us", "our", "ours", "i", "me", "my"}
+# Phrases that stand for the two parties last named: "the two sides", "both countries".
+PAIR_HEADS = {"side", "sides", "country", "countries", "nation", "nations", "government", "governments",
+              "leader", "leaders", "party", "parties", "state", "states", "neighbour", "neighbours",
+              "neighbor", "neighbors", "capital", "capitals", "two"}
+PAIR_MARKERS = {"two", "both"}
+# Titles that name one person: a later "the Russian foreign minister" is the minister named before.
+PERSON_TITLES = {"minister", "president", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan",
+                 "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "general",
+                 "commander", "chief", "leader", "counterpart", "governor", "mayor", "senator", "official"}
+# How many sentences back a pronoun or "the two sides" may reach for its antecedent.
+ANTECEDENT_WINDOW = 3
+
+
+@dataclass
+class _Candidate:
+    head: int
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    label: str
+
+
+class ActorStage:
+    """Finds, codes and resolves actor mentions; sets ``Article.mentions`` and ``Article.actors``."""
+
+    name = "actors"
+    requires = ("doc", "sentences")
+    assigns = ("mentions", "actors")
+
+    def __init__(self, dictionary=None):
+        self.dictionary = dictionary or default_dictionary()
+
+    def __call__(self, article: Article) -> Article:
+        candidates = self.find_candidates(article.doc)
+        article.mentions = self.code_candidates(article, candidates)
+        article.actors = resolve(article, self.dictionary)
+        return article
+
+    # -- deciding -----------------------------------------------------------------------------
+    def find_candidates(self, doc) -> list[_Candidate]:
+        """Token spans that may name an actor, longest first and never overlapping."""
+        taken: set[int] = set()
+        found: list[_Candidate] = []
+
+        def add(head, start, end, label):
+            if any(i in taken for i in range(start, end)):
+                return
+            taken.update(range(start, end))
+            found.append(_Candidate(head, start, end, label))
+
+        # Role nouns first: their phrase swallows the names and demonyms inside it
+        # ("his Pakistani counterpart Khawaja Asif", "Russian Foreign Minister Sergey Lavrov").
+        for token in doc:
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",) and self._is_role(token):
+                start, end = noun_phrase(token)
+                add(token.i, start, end, "NOMINAL")
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            root = ent.root
+            # A demonym or name modifying a noun is part of that noun's phrase, not an actor of its own
+            # ("Russian" in "the Russian side"), unless the noun is no actor at all ("Russian helicopters").
+            if root.dep_ in ("amod", "compound") and root.head.i in taken:
+                continue
+            start, end = noun_phrase(root, ent.start, ent.end)
+            if any(i in taken for i in range(start, end)):
+                start, end = ent.start, ent.end
+            add(root.i, start, end, ent.label_)
+        for token in doc:
+            lower = token.lower_
+            if token.pos_ == "PRON" and lower in SINGULAR_PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON_PRONOUNS:
+                add(token.i, token.i, token.i + 1, "PRONOUN")
+        found.sort(key=lambda c: c.start)
+        return found
+
+    def _is_role(self, token) -> bool:
+        return self.dictionary.is_actor_word(token.lemma_.lower()) or self.dictionary.is_actor_word(token.lower_)
+
+    # -- writing ------------------------------------------------------------------------------
+    def code_candidates(self, article: Article, candidates: list[_Candidate]) -> list[Mention]:
+        doc = article.doc
+        sent_of = sentence_index(article)
+        mentions = []
+        for cand in candidates:
+            span = doc[cand.start:cand.end]
+            sentence = sent_of.get(cand.head, 0)
+            actor = None
+            if cand.label != "PRONOUN":
+                context = article.sentences[sentence].text if article.sentences else None
+                actor = self.dictionary.code(span.text, date=article.published, context=context)
+            mentions.append(Mention(
+                start=span.start_char, end=span.end_char, text=span.text, sentence=sentence, actor=actor,
+                label=cand.label, token_start=cand.start, token_end=cand.end,
+            ))
+        return mentions
+
+
+def noun_phrase(head, start: int | None = None, end: int | None = None) -> tuple[int, int]:
+    """Token range of the actor phrase around ``head``: its modifiers, appositions and "of" complement.
+
+    Relative clauses, coordination and other prepositions stay out: "Pakistan and Russia" gives two
+    mentions, and "troops in Kabul" is the troops, not Kabul.
+    """
+    lo = head.i if start is None else start
+    hi = head.i + 1 if end is None else end
+    for child in head.lefts:
+        if child.dep_ in PHRASE_LEFT_DEPS:
+            lo = min(lo, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in ("appos", "flat", "compound"):
+            hi = max(hi, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN":
+            hi = max(hi, child.right_edge.i + 1)
+        elif child.dep_ == "case":
+            hi = max(hi, child.i + 1)
+    # Never start a phrase on punctuation or a conjunction left over from the subtree.
+    doc = head.doc
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    while hi - 1 > head.i and (doc[hi - 1].is_punct and doc[hi - 1].text not in ")"):
+        hi -= 1
+    return lo, hi
+
+
+def resolve(article: Article, dictionary) -> list[Entity]:
+    """Link mentions to entities across the article and let each mention inherit the best code.
+
+    Reads ``article.mentions`` (in text order) and the parse; fills ``Mention.entity``,
+    ``Mention.members`` and improves ``Mention.actor``; returns the entity list.
+    """
+    entities: list[Entity] = []
+    by_surname: dict[str, int] = {}
+    doc = article.doc
+
+    def new_entity(mention_index: int, actor: Actor) -> int:
+        entities.append(Entity(id=len(entities), actor=actor, mentions=[mention_index]))
+        return len(entities) - 1
+
+    def link(mention_index: int, entity_id: int) -> None:
+        mention = article.mentions[mention_index]
+        entity = entities[entity_id]
+        entity.mentions.append(mention_index)
+        mention.entity = entity_id
+        if mention.actor is None or (mention.actor.code is None and entity.actor.code):
+            mention.actor = replace(entity.actor, basis=f"coreference: {article.mentions[entity.mentions[0]].text}")
+        elif entity.actor.code is None and mention.actor.code:
+            entity.actor = mention.actor
+
+    for index, mention in enumerate(article.mentions):
+        head = doc[mention.token_start:mention.token_end].root
+        if mention.label == "PRONOUN":
+            _resolve_pronoun(article, index, head, link)
+            continue
+        if mention.actor is None:
+            continue
+        if mention.label == "PERSON" or (mention.actor.kind == "person"):
+            surname = _surname(doc[mention.token_start:mention.token_end])
+            if surname and surname in by_surname:
+                link(index, by_surname[surname])
+                continue
+            entity_id = new_entity(index, mention.actor)
+            mention.entity = entity_id
+            if surname:
+                by_surname[surname] = entity_id
+            continue
+        if _is_pair_phrase(head):
+            pair = _recent_pair(article, index)
+            if pair:
+                mention.members = [replace(mention, actor=m.actor, members=[], entity=m.entity) for m in pair]
+            continue
+        if head.lemma_.lower() in PERSON_TITLES and mention.actor.country:
+            person = _recent_person(article, index, entities, country=mention.actor.country)
+            if person is not None:
+                link(index, person)
+                continue
+        entity_id = _same_actor(entities, mention.actor)
+        if entity_id is None:
+            entity_id = new_entity(index, mention.actor)
+            mention.entity = entity_id
+        else:
+            link(index, entity_id)
+    _inherit_of_complements(article)
+    return entities
+
+
+def _surname(span) -> str | None:
+    names = [t for t in span if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    if not names:
+        return None
+    return names[-1].text.lower().removesuffix("'s").removesuffix("’s")
+
+
+def _is_pair_phrase(head) -> bool:
+    lemma = head.lower_
+    if lemma not in PAIR_HEADS:
+        return False
+    if lemma == "two":
+        return any(t.lower_ == "the" for t in head.lefts)
+    return any(t.lower_ in PAIR_MARKERS for t in head.lefts) or any(
+        t.lower_ in PAIR_MARKERS for t in head.subtree if t.i < head.i)
+
+
+def _recent_pair(article: Article, index: int) -> list[Mention] | None:
+    """The two most recent mentions of different countries before mention ``index``, within the window."""
+    here = article.mentions[index].sentence
+    picked: list[Mention] = []
+    for mention in reversed(article.mentions[:index]):
+        if here - mention.sentence > ANTECEDENT_WINDOW:
+            break
+        if mention.members:
+            return mention.members[:2]
+        actor = mention.actor
+        if actor is None or not actor.country:
+            continue
+        if all(actor.country != p.actor.country for p in picked):
+            picked.append(mention)
+            if len(picked) == 2:
+                return list(reversed(picked))
+    return None
+
+
+def _recent_person(article: Article, index: int, entities: list[Entity], country: str | None = None) -> int | None:
+    """The entity of the most recent person mention before ``index`` (of ``country`` when given)."""
+    here = article.mentions[index].sentence
+    for mention in reversed(article.mentions[:index]):
+        if here - mention.sentence > ANTECEDENT_WINDOW and country is None:
+            break
+        if mention.entity is None or mention.actor is None or mention.actor.kind != "person":
+            continue
+        if country is None or mention.actor.country == country:
+            return mention.entity
+    return None
+
+
+def _same_actor(entities: list[Entity], actor: Actor) -> int | None:
+    for entity in entities:
+        if entity.actor.kind != "person" and entity.actor.code and entity.actor.code == actor.code \
+                and entity.actor.name == actor.name:
+            return entity.id
+    return None
+
+
+def _resolve_pronoun(article: Article, index: int, head, link) -> None:
+    mention = article.mentions[index]
+    lower = head.lower_
+    if lower in SINGULAR_PERSON_PRONOUNS:
+        entity = _recent_person(article, index, article.actors if article.actors else [])
+        if entity is None:
+            entity = _recent_person_any(article, index)
+        if entity is not None:
+            link(index, entity)
+    elif lower in PLURAL_PRONOUNS:
+        pair = _recent_coordination(article, index)
+        if pair:
+            mention.members = [replace(mention, actor=m.actor, members=[], entity=m.entity) for m in pair]
+    # First-person pronouns are resolved by the quote stage, which knows who is speaking.
+
+
+def _recent_person_any(article: Article, index: int) -> int | None:
+    here = article.mentions[index].sentence
+    for mention in reversed(article.mentions[:index]):
+        if here - mention.sentence > ANTECEDENT_WINDOW:
+            return None
+        if mention.entity is not None and mention.actor is not None and mention.actor.kind == "person":
+            return mention.entity
+    return None
+
+
+def _recent_coordination(article: Article, index: int) -> list[Mention] | None:
+    """For "they"/"their": the last coordinated pair of coded actors ("A and B", "A with B"), else None."""
+    doc = article.doc
+    here = article.mentions[index].sentence
+    for mention in reversed(article.mentions[:index]):
+        if here - mention.sentence > 1:
+            break
+        if mention.members:
+            return mention.members
+        if mention.actor is None:
+            continue
+        head = doc[mention.token_start:mention.token_end].root
+        for other in list(head.conjuncts) + [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "with"]:
+            partner = next((m for m in article.mentions[:index]
+                            if m.actor is not None and m.token_start <= other.i < m.token_end), None)
+            if partner is not None and partner is not mention:
+                return sorted([mention, partner], key=lambda m: m.start)
+    return None
+
+
+def _inherit_of_complements(article: Article) -> None:
+    """A role phrase without a country takes it from its "of" complement: "the militaries of the two
+    countries" -> each country's military, "the army of Pakistan" -> Pakistan's."""
+    doc = article.doc
+    for mention in article.mentions:
+        if mention.actor is None or mention.actor.country or mention.label != "NOMINAL":
+            continue
+        head = doc[mention.token_start:mention.token_end].root
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                inner = _inner_mention(article, pobj, mention) if pobj is not None else None
+                if inner is None:
+                    continue
+                sources = inner.members or ([inner] if inner.actor and inner.actor.country else [])
+                sector = mention.actor.sector
+                mention.members = [
+                    replace(mention, members=[], actor=replace(
+                        s.actor, code=(s.actor.country or "") + (sector or ""), sector=sector, kind="organization",
+                        name=f"{s.actor.name} {mention.actor.name or ''}".strip(), basis="role + of-complement"))
+                    for s in sources if s.actor and s.actor.country
+                ]
+                if len(mention.members) == 1:
+                    mention.actor, mention.members = mention.members[0].actor, []
+
+
+def _inner_mention(article: Article, token, outer: Mention) -> Mention | None:
+    """A mention inside ``outer`` whose head is ``token``, found by re-coding the complement phrase."""
+    for m in article.mentions:
+        if m is not outer and m.token_start <= token.i < m.token_end:
+            return m
+    # The complement is inside the outer phrase, so it has no mention of its own: look for a pair.
+    if _is_pair_phrase(token):
+        index = article.mentions.index(outer)
+        pair = _recent_pair(article, index)
+        if pair:
+            return replace(outer, members=pair)
+    return None

@@ -1,0 +1,193 @@
+"""The `tacitus` command line: thin commands over the library; errors become messages at this edge."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+import click
+
+from . import __version__
+from .errors import TacitusError
+from .output import FORMATS, Writer, article_to_dict
+from .parse import DEFAULT_MODEL
+
+log = logging.getLogger("tacitus")
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _published_option(func):
+    return click.option("--published", metavar="YYYY-MM-DD",
+                        help="Publication date of the input (overrides dates found in JSONL, HTML or the text).")(func)
+
+
+def _model_option(func):
+    return click.option("--model", default=DEFAULT_MODEL, show_default=True,
+                        help="Name of an installed spaCy pipeline to parse with.")(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tacitus")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """Tacitus: political event data from news text — who did what to whom, when and where."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command("code")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="jsonl: one JSON object per article (the output contract); csv: one row per event; "
+                   "table: a readable table.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+@_published_option
+@_model_option
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
+              help="Articles parsed per spaCy batch.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: when stderr is a terminal and there are several articles).")
+def code_command(inputs, fmt, output, published, model, batch_size, progress):
+    """Code news articles into political events.
+
+    INPUT is a .txt/.md file (one article), an .html page, a .jsonl file (one article a line with
+    `text` and optional `id`, `published`, `title`, `url`, `source`), a directory (read recursively)
+    or - for standard input. Errors in one input are reported on stderr and in that article's
+    `errors`; the others are still coded. The exit status is 1 only when nothing could be read.
+    """
+    from .ingest import count_inputs, is_error_article, read_inputs
+    from .pipeline import Pipeline
+
+    console = _stderr_console()
+    try:
+        articles = read_inputs(inputs, published=published)
+        pipeline = Pipeline(model=model, batch_size=batch_size)
+    except TacitusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    writer = Writer(output, fmt)
+    total = count_inputs(inputs)
+    show = progress if progress is not None else (console.is_terminal and (total or 0) > 1)
+    readable = 0
+    with _progress(console, show, total) as advance:
+        for article in pipeline.pipe(_report_errors(articles, console)):
+            if not is_error_article(article):
+                readable += 1
+            writer.write(article_to_dict(article))
+            advance()
+    if readable == 0:
+        console.print("[red]error:[/red] no article could be read")
+        sys.exit(1)
+
+
+def _report_errors(articles, console):
+    for article in articles:
+        for error in article.errors:
+            where = error.input or article.id
+            line = f", line {error.line}" if error.line else ""
+            message = error.message if error.message.startswith(str(where)) else f"{where}{line}: {error.message}"
+            console.print(f"[yellow]{error.code}[/yellow] {message}", highlight=False, soft_wrap=True)
+        yield article
+
+
+class _progress:
+    """A rich progress bar on stderr, or nothing."""
+
+    def __init__(self, console, show: bool, total: int | None):
+        self.console, self.show, self.total = console, show, total
+        self.bar = None
+
+    def __enter__(self):
+        if not self.show:
+            return lambda: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=self.console, transient=True)
+        self.bar.start()
+        task = self.bar.add_task("coding", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+@main.command("explain")
+@click.argument("text")
+@_published_option
+@_model_option
+def explain_command(text, published, model):
+    """Show each event found in TEXT with the rule and the parse path that produced it."""
+    from . import code
+
+    try:
+        article = code(text, published=published, model=model)
+    except TacitusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    from .events.ontology import cameo
+
+    if not article.events:
+        click.echo("no events found")
+    for number, event in enumerate(article.events, start=1):
+        source = event.source.actor if event.source else None
+        target = event.target.actor if event.target else None
+        click.echo(f"{number}. {event.cameo} {cameo(event.cameo).name}  "
+                   f"[{source.code if source else '-'} -> {target.code if target else '-'}]  "
+                   f"trigger {event.trigger.text!r} at {event.trigger.start}-{event.trigger.end}")
+        click.echo(f"   rule      {event.rule}")
+        for key in ("trigger", "consumed", "source_path", "target_path", "modality", "domain"):
+            value = event.evidence.get(key)
+            if value:
+                click.echo(f"   {key:<9} {value}")
+        if event.source:
+            click.echo(f"   source    {event.source.text!r} -> {source.code} ({source.basis})")
+        if event.target:
+            click.echo(f"   target    {event.target.text!r} -> {target.code} ({target.basis})")
+        click.echo(f"   date      {event.date} ({event.date_precision}; {event.date_text or 'no time expression'})")
+
+
+@main.command("actor")
+@click.argument("text")
+@click.option("--date", metavar="YYYY-MM-DD", help="When the text was written (people are coded by who held office then).")
+@click.option("--context", help="Surrounding text that can break ties (e.g. the sentence).")
+def actor_command(text, date, context):
+    """Code one actor description, e.g. "Russian Foreign Minister Sergey Lavrov"; prints JSON or null."""
+    from dataclasses import asdict
+
+    from .actors.dictionary import default_dictionary
+
+    try:
+        actor = default_dictionary().code(text, date=date, context=context)
+    except TacitusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(asdict(actor) if actor else None, ensure_ascii=False))
+
+
+@main.command("time")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@_published_option
+def time_command(file, published):
+    """Print the time expressions in FILE (TIMEX3 type and value, relative to --published) as JSON."""
+    from .ingest.dates import validate_published
+    from .time import find_timexes
+
+    try:
+        published = validate_published(published)
+    except TacitusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    text = file.read()
+    timexes = find_timexes(text, published)
+    click.echo(json.dumps([{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+                           for t in timexes], ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

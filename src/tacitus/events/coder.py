@@ -1,0 +1,434 @@
+"""The CAMEO event coder: lexicon rules matched on the dependency parse.
+
+Deciding and writing are apart: :func:`match_sentence` returns :class:`Candidate` events for one
+sentence of a parsed article (trigger, rule, code after modality, source and target mentions, the
+parse path as evidence); :class:`tacitus.events.stage.EventStage` turns them into model Events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from .lexicon import Lexicon, Rule
+
+# Prepositions whose object is a target when a rule does not say where the target is.
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into", "from")
+# Verbs that turn an infinitive into an intention ("plans to visit", "is willing to partner").
+INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "prepare", "wish", "pledge", "promise",
+                "vow", "offer", "decide", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
+                "set", "propose", "consider", "mull"}
+REFUSAL_HEADS = {"refuse", "decline", "reject"}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+# Speculation is not a factual event: "talks could resume", "sanctions might follow".
+SPECULATIVE_AUX = {"could", "may", "might", "can"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+# Intent: a future or intended cooperative act is CAMEO 03 ("express intent to ...").
+INTENT_CODES = {"040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "045": "039", "046": "036",
+                "050": "032", "051": "032", "052": "032", "053": "032", "054": "032", "055": "032", "056": "032",
+                "057": "030",
+                "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+                "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+                "080": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "0841": "0353",
+                "0842": "0353", "085": "0354", "086": "0355", "087": "0356", "0871": "0356", "0874": "0356"}
+INTENT_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# A future act of force or coercion, announced, is a threat (CAMEO 13).
+THREAT_ROOTS = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385"}
+THREAT_CODES = {"163": "1312", "161": "1313", "162": "1311", "164": "134", "165": "135", "166": "136",
+                "172": "132", "1723": "1323", "1724": "1324", "191": "1381", "192": "1382", "204": "1385"}
+# Refusing to do something cooperative is a rejection (CAMEO 12).
+REJECT_ROOTS = {"03": "120", "04": "125", "05": "127", "06": "121", "07": "122", "08": "124"}
+REJECT_CODES = {"057": "127", "061": "1211", "062": "1212", "063": "1213", "045": "126", "084": "1243",
+                "0841": "1243", "085": "1244", "086": "1245", "087": "1246"}
+
+# Words that put a clause in a domain, for rules with domain-specific codes.
+DOMAIN_WORDS = {
+    "intelligence": {"intelligence", "espionage"},
+    "judicial": {"judicial", "legal", "extradition", "justice", "court", "law", "police"},
+    "military": {"military", "defence", "defense", "security", "arms", "weapon", "weapons", "army", "naval", "navy",
+                 "counterterrorism", "counter-terrorism", "troops", "nuclear", "missile", "drill", "drills",
+                 "military-technical", "air", "force"},
+    "economic": {"economic", "trade", "energy", "investment", "business", "financial", "economy", "commercial",
+                 "oil", "gas", "tariff", "bank", "banking", "industrial", "agricultural", "infrastructure"},
+    "humanitarian": {"humanitarian", "relief", "food", "medical", "medicine", "refugee", "refugees"},
+    "peacekeeping": {"peacekeeping", "peacekeepers", "peacekeeper"},
+    "diplomatic": {"diplomatic", "political", "policy"},
+}
+DOMAIN_ORDER = ("intelligence", "judicial", "military", "economic", "humanitarian", "peacekeeping", "diplomatic")
+
+
+@dataclass
+class Candidate:
+    """One event the coder found: before it is written into the model."""
+
+    trigger: object  # spaCy Token
+    rule: Rule
+    code: str
+    source: Mention | None
+    target: Mention | None
+    negated: bool = False
+    modality: str | None = None
+    evidence: dict = field(default_factory=dict)
+    confidence: float = 0.5
+
+
+class MentionIndex:
+    """Token index -> the actor mention covering it (the innermost, coded one)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self._by_token: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: m.token_end - m.token_start, reverse=True):
+            for i in range(mention.token_start, mention.token_end):
+                self._by_token[i] = mention
+
+    def at(self, token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def actors(self, token) -> list[Mention]:
+        """Coded mentions for an argument token: the mention itself, or each member of a plural one."""
+        mention = self.at(token)
+        if mention is None:
+            return []
+        if mention.members:
+            return [m for m in mention.members if _coded(m)]
+        return [mention] if _coded(mention) else []
+
+
+def _coded(mention: Mention) -> bool:
+    return mention.actor is not None and bool(mention.actor.code or mention.actor.country)
+
+
+# -- rule matching ------------------------------------------------------------------------------
+
+def _object(token):
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    # Gerunds and nominalized verbs take their object through "of": "the setting up of a commission".
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _prep_object(token, prep: str):
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _xcomp(token, words: frozenset[str]):
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "pcomp") and _lemma(child) in words:
+            return child
+        if child.dep_ == "prep":  # "agree on holding talks"
+            for grand in child.children:
+                if grand.dep_ == "pcomp" and _lemma(grand) in words:
+                    return grand
+    return None
+
+
+def match_rule(token, rule: Rule):
+    """Check one rule against one trigger token; returns the tokens it consumed, or None."""
+    consumed = []
+    if rule.objects:
+        obj = _object(token)
+        if obj is None:
+            return None
+        words = [obj] + list(obj.conjuncts)
+        hit = next((w for w in words if _lemma(w) in rule.objects or w.lower_ in rule.objects), None)
+        if hit is None:
+            return None
+        consumed.append(obj)
+    if rule.prep and _prep_object(token, rule.prep) is None:
+        return None
+    if rule.particle and not any(
+            c.dep_ in ("prt", "prep") and c.lower_ == rule.particle for c in token.children):
+        return None
+    if rule.xcomp:
+        comp = _xcomp(token, rule.xcomp)
+        if comp is None:
+            return None
+        consumed.append(comp)
+    if rule.compound and not any(
+            c.dep_ in ("compound", "amod", "nmod") and (_lemma(c) in rule.compound or c.lower_ in rule.compound)
+            for c in token.children):
+        return None
+    return consumed
+
+
+# -- arguments ----------------------------------------------------------------------------------
+
+def subjects(verb, depth: int = 0) -> list:
+    """Tokens that act as the verb's subject, following control and coordination up the tree."""
+    if depth > 4:
+        return []
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            found = [child, *child.conjuncts]
+        elif child.dep_ == "agent":
+            found = [c for c in child.children if c.dep_ == "pobj"]
+            found += [c for t in list(found) for c in t.conjuncts]
+    if found:
+        return found
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
+        head = verb.head
+        # Object control: "urged Iran to stop" -> Iran stops.
+        if verb.dep_ == "xcomp":
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and head.pos_ == "VERB":
+                return [obj, *obj.conjuncts]
+        if verb.dep_ == "ccomp":
+            return []
+        return subjects(head, depth + 1)
+    if verb.dep_ == "acomp" or (verb.head.pos_ == "ADJ" and verb.dep_ == "xcomp"):
+        return subjects(verb.head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [verb.head]
+    return []
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def targets(token, rule: Rule, consumed) -> list:
+    """Tokens that are the trigger's target, by the rule's ``target`` or the default order."""
+    consumed_ids = {t.i for t in consumed}
+    if rule.target == "none":
+        return []
+    holders = [token] + [t for t in consumed]
+    if rule.target and rule.target.startswith("prep:"):
+        prep = rule.target.split(":", 1)[1]
+        for holder in holders:
+            pobj = _prep_object(holder, prep)
+            if pobj is not None:
+                return [pobj, *pobj.conjuncts]
+        return []
+    found = []
+    if token.pos_ != "NOUN" and rule.target in (None, "object"):
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj", "dative", "iobj") and child.i not in consumed_ids:
+                found = [child, *child.conjuncts]
+                break
+        if not found and _is_passive(token):
+            subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.i not in consumed_ids:
+                found = [subj, *subj.conjuncts]
+    if found:
+        return found
+    for prep in TARGET_PREPS:
+        for holder in holders:
+            pobj = _prep_object(holder, prep)
+            if pobj is not None and pobj.i not in consumed_ids:
+                return [pobj, *pobj.conjuncts]
+    return []
+
+
+def noun_arguments(token) -> tuple[list, list]:
+    """Source and target tokens of a nominal trigger: "Russia's attack on X", "talks between A and B"."""
+    sources, between = [], []
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN")):
+            sources.append(child)
+            sources += list(child.conjuncts)
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                between = [pobj, *pobj.conjuncts]
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                sources = [pobj, *pobj.conjuncts]
+    if between:
+        return between, []
+    return sources, []
+
+
+# -- modality -----------------------------------------------------------------------------------
+
+def modality(token) -> tuple[str | None, bool]:
+    """The trigger's modality and polarity: ("intent"|"refusal"|"hypothetical"|None, negated)."""
+    negated = any(c.dep_ == "neg" for c in token.children)
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    head = token.head
+    mode = None
+    if aux & SPECULATIVE_AUX:
+        mode = "hypothetical"
+    elif aux & FUTURE_AUX:
+        mode = "intent"
+    if token.dep_ == "xcomp" and head.i != token.i:
+        lemma = _lemma(head)
+        if lemma in REFUSAL_HEADS:
+            mode = "refusal"
+        elif lemma in INTENT_HEADS or head.lower_ in INTENT_HEADS:
+            mode = "intent"
+        negated = negated or any(c.dep_ == "neg" for c in head.children)
+        head_aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+        if head_aux & SPECULATIVE_AUX:
+            mode = "hypothetical"
+    # Conditionals anywhere up the tree make the event hypothetical ("if Iran attacks, ...").
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical", negated
+        if node.head.i == node.i:
+            break
+        node = node.head
+    if token.sent.text.rstrip().rstrip("”\"'’").endswith("?"):
+        return "hypothetical", negated
+    return mode, negated
+
+
+def apply_modality(code: str, mode: str | None) -> str:
+    """The CAMEO code an intention, refusal or threat turns ``code`` into."""
+    root = code[:2]
+    if mode == "intent":
+        if root in INTENT_ROOTS:
+            return INTENT_CODES.get(code) or INTENT_CODES.get(code[:3]) or INTENT_ROOTS[root]
+        if root in THREAT_ROOTS:
+            return THREAT_CODES.get(code) or THREAT_CODES.get(code[:3]) or THREAT_ROOTS[root]
+    if mode == "refusal" and root in REJECT_ROOTS:
+        return REJECT_CODES.get(code) or REJECT_CODES.get(code[:3]) or REJECT_ROOTS[root]
+    return code
+
+
+def domain_of(token, consumed) -> str | None:
+    """The first domain (by DOMAIN_ORDER) whose words occur around the trigger and its object."""
+    words = set()
+    for holder in [token, *consumed]:
+        for t in holder.subtree:
+            if t.i - token.i > 25 or token.i - t.i > 10:
+                continue
+            words.add(t.lower_)
+            words.add(_lemma(t))
+    for domain in DOMAIN_ORDER:
+        if words & DOMAIN_WORDS[domain]:
+            return domain
+    return None
+
+
+# -- the sentence matcher -----------------------------------------------------------------------
+
+def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex) -> list[Candidate]:
+    """Every event the lexicon finds in one spaCy sentence span, with actors from ``mentions``."""
+    found: list[Candidate] = []
+    consumed_all: set[int] = set()
+    matches = []
+    for pos in ("VERB", "NOUN"):
+        for token in sent:
+            if token.i in consumed_all:
+                continue
+            token_pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+            if token_pos != pos:
+                continue
+            for rule in lexicon.candidates(pos, _lemma(token)) or lexicon.candidates(pos, token.lower_):
+                consumed = match_rule(token, rule)
+                if consumed is not None:
+                    matches.append((token, rule, consumed))
+                    consumed_all.update(t.i for t in consumed)
+                    break
+    # Verbs go first and nouns after, so a noun a verb rule consumed ("hold talks") is skipped, as is
+    # an infinitive consumed by its governor ("meet" in "agree to meet").
+    for token, rule, consumed in matches:
+        found.extend(_candidates_for(token, rule, consumed, mentions))
+    return found
+
+
+def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex) -> list[Candidate]:
+    if rule.pos == "VERB":
+        mode, negated = modality(token)
+        if mode == "hypothetical":
+            return []
+        passive = _is_passive(token)
+        source_tokens = subjects(token)
+        target_tokens = targets(token, rule, consumed)
+        if passive and not any(c.dep_ == "agent" for c in token.children):
+            source_tokens = []
+    else:
+        mode, negated = None, False
+        source_tokens, target_tokens = noun_arguments(token)
+        if rule.target:
+            target_tokens = targets(token, rule, consumed) or target_tokens
+        elif not target_tokens:
+            target_tokens = [t for t in targets(token, rule, consumed)]
+    source_tokens = [t for t in source_tokens if t.i not in {c.i for c in consumed}]
+    sources = _dedupe([m for t in source_tokens for m in mentions.actors(t)])
+    targets_ = _dedupe([m for t in target_tokens for m in mentions.actors(t)])
+    if not sources:
+        return []
+    code = rule.code
+    domain = None
+    if rule.domains:
+        domain = domain_of(token, consumed)
+        code = dict(rule.domains).get(domain, code) if domain else code
+    code = apply_modality(code, mode)
+    pairs = []
+    if targets_:
+        for s in sources:
+            for t in targets_:
+                pairs.append((s, t))
+                if rule.symmetric:
+                    pairs.append((t, s))
+    elif rule.symmetric and len(sources) >= 2:
+        pairs = [(s, t) for s in sources for t in sources if s is not t]
+    else:
+        pairs = [(s, None) for s in sources]
+    evidence = {
+        "rule": rule.id,
+        "trigger": f"{token.text}/{token.lemma_}/{token.dep_}",
+        "consumed": [t.text for t in consumed],
+        "source_path": [f"{t.dep_}({t.head.text})={t.text}" for t in source_tokens],
+        "target_path": [f"{t.dep_}({t.head.text})={t.text}" for t in target_tokens],
+        "modality": mode,
+        "domain": domain,
+    }
+    out = []
+    seen = set()
+    for source, target in pairs:
+        if target is not None and source.actor.code and source.actor.code == target.actor.code:
+            continue
+        key = (source.start, source.actor.code, target.start if target else None, target.actor.code if target else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Candidate(
+            trigger=token, rule=rule, code=code, source=source, target=target, negated=negated, modality=mode,
+            evidence=dict(evidence), confidence=_confidence(rule, source, target, mode),
+        ))
+    return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        key = (m.start, m.end, m.actor.code if m.actor else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _confidence(rule: Rule, source: Mention, target: Mention | None, mode: str | None) -> float:
+    """A heuristic score in [0, 1]: specific rules, two coded actors and plain assertions score higher."""
+    score = 0.45 + min(rule.specificity, 6) * 0.05
+    if target is not None:
+        score += 0.1
+    if source.actor and source.actor.country and source.actor.basis and "coreference" not in source.actor.basis:
+        score += 0.05
+    if mode is not None:
+        score -= 0.05
+    return round(max(0.05, min(score, 0.99)), 2)
+

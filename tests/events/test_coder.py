@@ -1,0 +1,79 @@
+from tacitus.events.coder import MentionIndex, apply_modality, match_sentence
+from tacitus.events.lexicon import default_lexicon
+
+from .docs import parse
+
+
+def code(rows, actors):
+    doc, mentions = parse(rows, actors)
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
+    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None, c.negated) for c in found]
+
+
+def test_coordinated_subjects_of_a_symmetric_act_code_both_directions():
+    rows = [("Pakistan", "Pakistan", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+            ("Russia", "Russia", "PROPN", "conj", 0), ("signed", "sign", "VERB", "ROOT", 3),
+            ("an", "an", "DET", "det", 5), ("agreement", "agreement", "NOUN", "dobj", 3)]
+    assert code(rows, {0: "PAK", 2: "RUS"}) == [("057", "PAK", "RUS", False), ("057", "RUS", "PAK", False)]
+
+
+def test_negation_is_flagged_not_dropped():
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3), ("sign", "sign", "VERB", "ROOT", 3),
+            ("the", "the", "DET", "det", 5), ("treaty", "treaty", "NOUN", "dobj", 3),
+            ("with", "with", "ADP", "prep", 3), ("Iran", "Iran", "PROPN", "pobj", 6)]
+    assert code(rows, {0: "RUS", 7: "IRN"}) == [("057", "RUS", "IRN", True), ("057", "IRN", "RUS", True)]
+
+
+def test_future_visit_is_an_intent_to_meet():
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+            ("visit", "visit", "VERB", "ROOT", 2), ("China", "China", "PROPN", "dobj", 2)]
+    assert code(rows, {0: "IRN", 3: "CHN"}) == [("036", "IRN", "CHN", False)]
+
+
+def test_refusal_to_meet_is_a_rejection_and_consumes_the_infinitive():
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("refused", "refuse", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("meet", "meet", "VERB", "xcomp", 1), ("Iraq", "Iraq", "PROPN", "dobj", 3)]
+    assert code(rows, {0: "IRN", 4: "IRQ"}) == [("125", "IRN", None, False)]
+
+
+def test_conditional_is_no_event():
+    rows = [("If", "if", "SCONJ", "mark", 2), ("Iran", "Iran", "PROPN", "nsubj", 2),
+            ("attacks", "attack", "VERB", "advcl", 5), ("Iraq", "Iraq", "PROPN", "dobj", 2),
+            (",", ",", "PUNCT", "punct", 5), ("war", "war", "NOUN", "ROOT", 5)]
+    assert code(rows, {1: "IRN", 3: "IRQ"}) == []
+
+
+def test_passive_with_agent_puts_the_agent_first():
+    rows = [("Iraq", "Iraq", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+            ("attacked", "attack", "VERB", "ROOT", 2), ("by", "by", "ADP", "agent", 2), ("Iran", "Iran", "PROPN", "pobj", 3)]
+    assert code(rows, {0: "IRQ", 4: "IRN"}) == [("190", "IRN", "IRQ", False)]
+
+
+def test_domain_words_pick_the_specific_code():
+    rows = [("India", "India", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+            ("Russia", "Russia", "PROPN", "conj", 0), ("agreed", "agree", "VERB", "ROOT", 3),
+            ("to", "to", "PART", "aux", 5), ("boost", "boost", "VERB", "xcomp", 3),
+            ("military", "military", "ADJ", "amod", 7), ("cooperation", "cooperation", "NOUN", "dobj", 5)]
+    assert code(rows, {0: "IND", 2: "RUS"}) == [("0312", "IND", "RUS", False), ("0312", "RUS", "IND", False)]
+
+
+def test_nominal_talks_between_two_actors():
+    rows = [("Talks", "talk", "NOUN", "nsubj", 5), ("between", "between", "ADP", "prep", 0),
+            ("Iran", "Iran", "PROPN", "pobj", 1), ("and", "and", "CCONJ", "cc", 2),
+            ("Iraq", "Iraq", "PROPN", "conj", 2), ("ended", "end", "VERB", "ROOT", 5)]
+    assert code(rows, {2: "IRN", 4: "IRQ"}) == [("040", "IRN", "IRQ", False), ("040", "IRQ", "IRN", False)]
+
+
+def test_no_source_actor_no_event():
+    rows = [("Someone", "someone", "PRON", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Iraq", "Iraq", "PROPN", "dobj", 1)]
+    assert code(rows, {2: "IRQ"}) == []
+
+
+def test_modality_maps():
+    assert apply_modality("042", "intent") == "036"
+    assert apply_modality("062", "intent") == "0312"
+    assert apply_modality("190", "intent") == "1384"
+    assert apply_modality("057", "refusal") == "127"
+    assert apply_modality("111", "intent") == "111"
