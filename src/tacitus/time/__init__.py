@@ -17,6 +17,7 @@ import re
 from tacitus.model import Timex
 from tacitus.time.dates import parse_published
 from tacitus.time.recognize import match_candidates, resolve_candidates, select_candidates
+from tacitus.time.rules import RULES, RULES_WITH_FORMER
 
 __all__ = ["find_timexes", "timex_to_date"]
 
@@ -36,20 +37,24 @@ CALENDAR_VALUES: tuple[tuple[re.Pattern, str], ...] = (
 )
 
 
-def find_timexes(text: str, published: str | None) -> list[Timex]:
+def find_timexes(text: str, published: str | None, *, include_former: bool = False) -> list[Timex]:
     """Read a text and its publication date ('YYYY-MM-DD' or None); return its time expressions.
 
     Each Timex carries character offsets into ``text``, its TIMEX3 type and normalized value
     (relative expressions resolved against ``published``; underspecified, e.g. ``XXXX-XX-XX``,
     when it is None) and a mod where the text gives one ("early", "nearly"). Never raises: input
     that is not a string, or that no rule can read, yields an empty list.
+
+    ``include_former`` adds "former"/"recent" before a noun as PAST_REF. TimeBank does not
+    annotate them, so they are off by default (they would cost precision on TimeML data).
     """
     if not isinstance(text, str) or not text:
         return []
     dct = parse_published(published)
     try:
-        chosen = select_candidates(match_candidates(text))
-        return resolve_candidates(text, chosen, dct)
+        rules = RULES_WITH_FORMER if include_former else RULES
+        chosen = select_candidates(match_candidates(text, rules))
+        return resolve_candidates(text, chosen, dct, rules)
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - pathological input only
         logger.error("time expressions skipped for a %d-character text: %s", len(text), exc)
         return []

@@ -60,7 +60,11 @@ SPOKEN_YEAR = (
 YEAR = r"(?:" + YEAR_DIGITS + "|" + SPOKEN_YEAR + ")"
 # Time-of-day modifiers that go inside a span ("early Tuesday", "late November", "mid-1996").
 EDGE = r"(?:early|late|earlier|later|mid|the\s+(?:beginning|start|end|middle)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)"
-APPROX = r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|over|under|within|just|only|another|an\s+additional|barely)"
+# Approximators that may precede "the past/next ..." ("at least the past 18 months") ...
+APPROX = r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than)"
+# ... and those that attach only to the number itself ("over a week", "within 18 months"), since
+# "over the weekend" or "within the next year" keep the preposition outside the span.
+APPROX_INNER = r"(?:over|under|within|barely|an\s+additional|another|some)"
 CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am" + END + "|pm" + END + ")|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)"
 TIMEZONE = r"(?:\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\)?)"
 REL = r"(?:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the\s+previous|the\s+following|the\s+current|the\s+latest)"
@@ -91,7 +95,7 @@ MONTH_YEAR_RE = re.compile(
 # [last|this|early|mid-] November
 MONTH_RE = re.compile(
     START + r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<edge>" + EDGE + r")[\s-]*)?"
-    r"(?P<month>" + _alt(w for w in LEX.months if len(w) > 3) + r")" + END,
+    r"(?P<month>" + _alt(w for w in LEX.months if len(w) > 3 or w == "may") + r")" + END,
     FLAGS,
 )
 # [the] [early] 1990s, the '80s, the nineties
@@ -135,7 +139,8 @@ REL_UNIT_RE = re.compile(
 )
 # the weekend, the week, the year, the full year, the fiscal year, year-end, year's end, the end of the month
 DEF_UNIT_RE = re.compile(
-    START + r"(?:(?P<edge>" + EDGE + r")\s+)?(?:(?P<det>the|that)\s+)?(?:(?P<mod>full|whole|entire|fiscal|same)\s+)?(?P<unit>weekend|week|month|year|day)" + END,
+    START + r"(?:(?P<edge>" + EDGE + r")\s+)?(?P<det>the)\s+(?:(?P<mod>full|whole|entire|fiscal|same)\s+)?(?P<unit>weekend|week|month|year)" + END
+    + r"(?P<ended>(?=\s+(?:ended|ending|ends)\b))?",
     FLAGS,
 )
 YEAR_END_RE = re.compile(START + r"(?:(?P<approx>around|by)\s+)?(?:year[\s-]end|year's\s+end)" + END, FLAGS)
@@ -177,20 +182,20 @@ CLOCK_RE = re.compile(
 # [the past|the next|nearly] two years, 2 1/2 years, a few days, several months
 DURATION_RE = re.compile(
     START + r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?:the|each\s+of\s+the|the\s+first|the\s+last|the\s+past|the\s+next|the\s+latest|the\s+final|the\s+coming|the\s+previous|the\s+following|past|last|next|first)\s+)?"
-    r"(?P<qty>" + QTY + r")(?:\s+(?:to|or)\s+(?P<qty2>" + NUMBER + r"))?\s+(?:(?:more|additional|straight|consecutive|full|trading|business|working|long)\s+)?"
-    r"(?P<unit>" + UNIT + r")(?:\s+(?P<ago>ago|earlier|before|later|or\s+so\s+ago|or\s+so))?" + END,
+    r"(?:(?P<inner>" + APPROX_INNER + r")\s+)?(?P<qty>" + QTY + r")(?:\s+(?:to|or)\s+(?P<qty2>" + NUMBER + r"))?\s+(?:(?:more|additional|straight|consecutive|full|trading|business|working|long)\s+)?"
+    r"(?P<unit>" + UNIT + r")(?:\s+(?P<ago>ago|earlier|or\s+so\s+ago|or\s+so))?" + END + r"(?!-old|\s+old\b)",
     FLAGS,
 )
 # a minute and a half, a year and a half
 AND_HALF_RE = re.compile(START + r"(?:(?P<approx>" + APPROX + r")\s+)?(?P<qty>an?|one|" + NUMBER_WORDS + r"|\d+)\s+(?P<unit>" + UNIT + r")\s+and\s+a\s+half" + END, FLAGS)
 # five-year, 16-hour, two-day, 8-month-old, several-year
 UNIT_ADJ_RE = re.compile(
-    START + r"(?P<qty>" + NUMBER + r"|several|a\s+few|multi)-(?P<unit>" + UNIT_ADJ + r")(?:-old)?" + END,
+    START + r"(?P<qty>" + NUMBER + r"|several|a\s+few|multi)-(?P<unit>" + UNIT_ADJ + r")" + END + r"(?!-old)",
     FLAGS,
 )
 # [in] recent years, the past few weeks, the coming months, years, decades
 VAGUE_UNITS_RE = re.compile(
-    START + r"(?:(?P<mod>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|the|the\s+early|the\s+first|the\s+final)\s+)?"
+    START + r"(?:(?P<mod>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|the|the\s+early|the\s+first|the\s+final|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+)?"
     r"(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s)(?P<ahead>\s+ahead)?" + END,
     FLAGS,
 )
@@ -208,6 +213,7 @@ HOLIDAY_RE = re.compile(
 VAGUE_RE = re.compile(START + r"(?P<word>" + _alt(LEX.vague_refs) + r")" + END, FLAGS)
 # current / recent / former before a noun
 VAGUE_ADJ_RE = re.compile(START + r"(?P<word>" + _alt(LEX.vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)", FLAGS)
+OPTIONAL_VAGUE_ADJ_RE = re.compile(START + r"(?P<word>" + _alt(LEX.optional_vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)", FLAGS)
 # daily, annually, every week, each Thursday, twice a year, per month
 FREQUENCY_RE = re.compile(START + r"(?P<word>" + _alt(LEX.frequency_adverbs) + r")" + END, FLAGS)
 EVERY_RE = re.compile(

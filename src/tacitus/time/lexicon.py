@@ -36,6 +36,7 @@ SCHEMA: dict[str, type] = {
     "holidays": dict,
     "vague_refs": dict,
     "vague_adjectives": dict,
+    "optional_vague_adjectives": dict,
     "frequency_adverbs": dict,
     "future_cues": list,
     "past_cues": list,
@@ -69,6 +70,7 @@ class Lexicon:
     holidays: dict[str, dict[str, Any]]
     vague_refs: dict[str, str]
     vague_adjectives: dict[str, str]
+    optional_vague_adjectives: dict[str, str]
     frequency_adverbs: dict[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
@@ -93,7 +95,7 @@ def _check(raw: Any) -> dict[str, Any]:
     for word, spec in raw["units"].items():
         if not (isinstance(spec, list) and len(spec) == 2):
             raise LexiconError(f"{LEXICON_FILE}: unit '{word}' must be [designator, count]")
-    for word, value in {**raw["vague_refs"], **raw["vague_adjectives"]}.items():
+    for word, value in {**raw["vague_refs"], **raw["vague_adjectives"], **raw["optional_vague_adjectives"]}.items():
         if value not in VAGUE_VALUES:
             raise LexiconError(f"{LEXICON_FILE}: vague reference '{word}' has value {value!r}")
     for word, rule in raw["holidays"].items():
@@ -124,6 +126,7 @@ def load_lexicon() -> Lexicon:
         holidays=lower(raw["holidays"]),
         vague_refs={k: str(v) for k, v in lower(raw["vague_refs"]).items()},
         vague_adjectives={k: str(v) for k, v in lower(raw["vague_adjectives"]).items()},
+        optional_vague_adjectives={k: str(v) for k, v in lower(raw["optional_vague_adjectives"]).items()},
         frequency_adverbs={k: str(v) for k, v in lower(raw["frequency_adverbs"]).items()},
         future_cues=frozenset(str(c).lower() for c in raw["future_cues"]),
         past_cues=frozenset(str(c).lower() for c in raw["past_cues"]),

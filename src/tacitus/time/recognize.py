@@ -66,6 +66,7 @@ def resolve_candidates(text: str, chosen: list[Candidate], dct: dt.date | None,
     out: list[Timex] = []
     for cand in chosen:
         rule = rules[cand.rule]
+        ctx.position = cand.start
         try:
             res = rule.resolve(cand.match, ctx)
         except (KeyError, ValueError, IndexError, OverflowError, TypeError, AttributeError) as exc:
@@ -74,6 +75,8 @@ def resolve_candidates(text: str, chosen: list[Candidate], dct: dt.date | None,
             continue
         if res is None:
             continue
+        if rule.name in ("quarter", "q_code", "period"):
+            ctx.last_quarter_end = cand.end
         if res.anchor is not None and res.anchor[0] is not None and res.type in ("DATE", "TIME"):
             ctx.anchor = res.anchor
         out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type, res.value, mod=res.mod))

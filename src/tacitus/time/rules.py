@@ -63,6 +63,9 @@ class Context:
     dct: dt.date | None
     # The last quarter the article named (a date inside it) and where it ended.
     last_quarter: dt.date | None = None
+    last_quarter_end: int = -1
+    # Where the expression being resolved starts (set by the caller before each resolve).
+    position: int = 0
     # The last calendar date the article named, and at what granularity.
     anchor: tuple[dt.date, str] | None = None
     cache: dict = field(default_factory=dict)
@@ -258,6 +261,7 @@ def quarter_result(ctx: Context, day: dt.date | None, mod: str | None = None) ->
     if day is None:
         return Resolved("DATE", "XXXX-QX", mod)
     ctx.last_quarter = day
+    ctx.last_quarter_end = ctx.position
     return Resolved("DATE", dates.fmt_quarter(day), mod, (day, "quarter"))
 
 
@@ -381,7 +385,7 @@ def check_duration(m: re.Match, text: str) -> bool:
     if unit == "second" and qty in ("a", "one"):
         nxt = next_words(text, m.end(), 1)
         return not nxt or nxt[0] in ("or", "and", "later", "earlier", "ago")
-    if unit in ("quarter", "quarters") and qty in ("a", "an"):
+    if unit in ("quarter", "quarters") and (qty in ("a", "an") or (parse_number(qty) or 0) >= 100):
         return False
     return parse_number(qty) is not None or qty in LEX.vague_quantities
 
@@ -461,8 +465,12 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
         year = spoken_or_digit_year(m["year"])
     else:
         rel = norm(m.groupdict().get("rel"))
-        prefer = 1 if rel in ("this coming", "next") else (-1 if rel == "last" else 0)
-        year = year_for(ctx, month, day_n, prefer)
+        if rel in ("this coming", "next", "last"):
+            year = year_for(ctx, month, day_n, 1 if rel != "last" else -1)
+        else:
+            # A month and day without a year are the publication year's: wire copy names the year
+            # whenever it differs, so "Oct. 23" in a May story is last October only by omission.
+            year = ctx.dct.year if ctx.dct else None
     if year is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day_n:02d}")
     day = dates.safe_date(year, month, day_n)
@@ -538,7 +546,10 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved | None:
     if year is None:
         return None
     day = dt.date(year, 1, 1)
-    return Resolved("DATE", f"{year:04d}", edge_mod(m["edge"]), (day, "year"))
+    edge = norm(m["edge"])
+    if "half" in edge:
+        return Resolved("DATE", f"{year:04d}-H{1 if 'first' in edge else 2}", None, (day, "half"))
+    return Resolved("DATE", f"{year:04d}", edge_mod(edge), (day, "year"))
 
 
 def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
@@ -574,6 +585,9 @@ def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
     kind = norm(m["kind"])
     if kind == "current" or (norm(m["det"]) == "this" and not kind):
         return quarter_result(ctx, ctx.dct) if ctx.dct else Resolved("DATE", "XXXX-QX")
+    if kind == "latest" and ctx.dct:
+        # "the latest quarter" is the last one closed before publication, whatever else was named.
+        return quarter_result(ctx, dates.shift(ctx.dct, -1, "Q"))
     base = most_recent_quarter(ctx)
     if base is None:
         return Resolved("DATE", "XXXX-QX")
@@ -586,9 +600,14 @@ def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
     return quarter_result(ctx, base)
 
 
+# How far back (in characters) a quarter mention makes "a year ago" mean "that quarter a year
+# ago": about two sentences, the reach of "Net rose in the third quarter ... from $5 million a year ago".
+QUARTER_CONTEXT_CHARS = 300
+
+
 def year_ago(ctx: Context, amount: int = 1) -> Resolved:
     """"a year ago"/"year-earlier": the same quarter a year back in an earnings context, else the year."""
-    if ctx.last_quarter is not None:
+    if ctx.last_quarter is not None and ctx.position - ctx.last_quarter_end <= QUARTER_CONTEXT_CHARS:
         day = dates.shift(ctx.last_quarter, -amount, "Y")
         return Resolved("DATE", dates.fmt_quarter(day), None, (day, "quarter"))
     return relative(ctx, -amount, "year")
@@ -614,7 +633,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved | None:
             return Resolved("DATE", "XXXX-XX", mod)
         return season_value(ctx, season_of_month(ctx.dct.month), offset, mod)
     if unit == "quarter" and rel == "the latest":
-        base = most_recent_quarter(ctx)
+        base = dates.shift(ctx.dct, -1, "Q") if ctx.dct else None
         return quarter_result(ctx, base, mod) if base else Resolved("DATE", "XXXX-QX", mod)
     res = relative(ctx, offset, UNIT_GRANULARITY[unit], mod)
     if unit == "quarter" and res.anchor:
@@ -624,6 +643,9 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved | None:
 
 def resolve_def_unit(m: re.Match, ctx: Context) -> Resolved | None:
     unit, mod = norm(m["unit"]), edge_mod(m["edge"])
+    if unit == "year" and m["ended"] is not None:
+        # "the year ended Sept. 30" is a twelve-month period ending then, not the calendar year.
+        return Resolved("DURATION", "P1Y")
     if unit == "weekend":
         if ctx.dct is None:
             return Resolved("DATE", "XXXX-WXX-WE", mod)
@@ -782,7 +804,7 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved | None:
     amount = parse_number(m["qty"])
     unit = m["unit"]
     ago = norm(m["ago"])
-    mod = approx_mod(m["approx"])
+    mod = approx_mod(m["approx"]) or approx_mod(m["inner"])
     if not ago or ago == "or so":
         return Resolved("DURATION", duration_value(amount, unit), mod)
     if ago == "before":
@@ -791,7 +813,7 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved | None:
     shift_unit, per, gran = granularity_of_unit(unit)
     if amount is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
-    if "year" in norm(unit) and ago == "earlier" and amount == 1 and ctx.last_quarter is not None:
+    if norm(unit) == "year" and amount == 1 and ago in ("ago", "earlier"):
         return year_ago(ctx)
     base = ctx.anchor[0] if ago == "later" and ctx.anchor else ctx.dct
     if base is None:
@@ -817,11 +839,6 @@ def resolve_unit_adj(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_vague_units(m: re.Match, ctx: Context) -> Resolved | None:
-    mod = norm(m["mod"])
-    if "coming" in mod:
-        return Resolved("DATE", "FUTURE_REF")
-    if mod == "recent":
-        return Resolved("DATE", "PAST_REF")
     return Resolved("DURATION", duration_value(None, m["unit"]))
 
 
@@ -844,7 +861,8 @@ def season_value(ctx: Context, code: str, offset: int, mod: str | None) -> Resol
         # in January is the winter under way, which started the year before.
         year = dct.year - 1 if code == "WI" and dct.month < 3 else dct.year
     elif offset < 0:
-        year = season_year if tgt_i < cur_i else season_year - 1
+        # "last spring" is the previous year's spring, even in October when this year's is over.
+        year = dct.year - 1 - (1 if code == "WI" and dct.month < 3 else 0)
     else:
         year = season_year if tgt_i > cur_i else season_year + 1
     day = dt.date(year, dates.SEASON_START[code], 1)
@@ -890,7 +908,8 @@ def resolve_vague(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_vague_adjective(m: re.Match, ctx: Context) -> Resolved | None:
-    return Resolved("DATE", LEX.vague_adjectives[norm(m["word"])])
+    word = norm(m["word"])
+    return Resolved("DATE", LEX.vague_adjectives.get(word) or LEX.optional_vague_adjectives[word])
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved | None:
@@ -951,4 +970,9 @@ RULES: tuple[Rule, ...] = (
     Rule("def_unit", g.DEF_UNIT_RE, resolve_def_unit),
     Rule("vague_units", g.VAGUE_UNITS_RE, resolve_vague_units, check_vague_units),
     Rule("vague_adjective", g.VAGUE_ADJ_RE, resolve_vague_adjective, check_vague_adjective, "word"),
+)
+
+# The rules plus "former"/"recent" as past references, for callers who want them (include_former).
+RULES_WITH_FORMER: tuple[Rule, ...] = RULES + (
+    Rule("optional_vague_adjective", g.OPTIONAL_VAGUE_ADJ_RE, resolve_vague_adjective, check_vague_adjective, "word"),
 )
