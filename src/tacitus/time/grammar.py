@@ -65,7 +65,7 @@ APPROX = r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\
 # ... and those that attach only to the number itself ("over a week", "within 18 months"), since
 # "over the weekend" or "within the next year" keep the preposition outside the span.
 APPROX_INNER = r"(?:over|under|within|barely|an\s+additional|another|some)"
-CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am" + END + "|pm" + END + ")|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)"
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am" + END + "|pm" + END + r")|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)"
 TIMEZONE = r"(?:\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\)?)"
 REL = r"(?:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the\s+previous|the\s+following|the\s+current|the\s+latest)"
 
@@ -196,7 +196,7 @@ UNIT_ADJ_RE = re.compile(
 # [in] recent years, the past few weeks, the coming months, years, decades
 VAGUE_UNITS_RE = re.compile(
     START + r"(?:(?P<mod>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|the|the\s+early|the\s+first|the\s+final|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+)?"
-    r"(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s)(?P<ahead>\s+ahead)?" + END,
+    r"(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s)(?P<ahead>\s+ahead)?" + END + r"(?!-old|\s+old\b)",
     FLAGS,
 )
 # seasons: this summer, last fall, the winter of 1994, summer 2015, the past three summers

@@ -1,0 +1,222 @@
+"""Hand-written sentences for each kind of time expression the time stage handles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.model import Timex
+from tacitus.time import find_timexes
+
+# A Wednesday.
+PUBLISHED = "2018-02-21"
+
+
+def found(text: str, published: str | None = PUBLISHED, **kwargs) -> dict[str, tuple[str, str | None]]:
+    """Map each found span's text to (type, value)."""
+    return {t.text: (t.type, t.value) for t in find_timexes(text, published, **kwargs)}
+
+
+def only(text: str, published: str | None = PUBLISHED) -> Timex:
+    timexes = find_timexes(text, published)
+    assert len(timexes) == 1, timexes
+    return timexes[0]
+
+
+# --------------------------------------------------------------------------- weekdays
+
+
+def test_bare_weekday_in_wednesday_story_is_the_day_before():
+    assert found("The envoys signed the accord on Tuesday in Geneva.") == {"Tuesday": ("DATE", "2018-02-20")}
+
+
+def test_bare_weekday_same_as_publication_day_is_that_day():
+    assert found("The minister resigned Wednesday.")["Wednesday"] == ("DATE", "2018-02-21")
+
+
+def test_bare_weekday_after_future_cue_is_the_next_one():
+    assert found("The cabinet will vote on the budget Friday.")["Friday"] == ("DATE", "2018-02-23")
+    assert found("Talks are scheduled to resume on Monday.")["Monday"] == ("DATE", "2018-02-26")
+
+
+def test_said_before_weekday_keeps_it_in_the_past():
+    assert found("The spokesman said Monday that troops will withdraw.")["Monday"] == ("DATE", "2018-02-19")
+
+
+def test_last_and_next_weekday():
+    assert found("Rebels shelled the town last Thursday.")["last Thursday"] == ("DATE", "2018-02-15")
+    assert found("Voting ends next Tuesday.")["next Tuesday"] == ("DATE", "2018-02-27")
+
+
+def test_weekday_with_part_of_day_is_a_time():
+    assert found("Protesters gathered Sunday night outside parliament.")["Sunday night"] == ("TIME", "2018-02-18TNI")
+
+
+# --------------------------------------------------------------------------- days, weeks, months, years
+
+
+def test_deictic_days():
+    got = found("Police arrested him yesterday; a judge sees him today and rules tomorrow.")
+    assert got["yesterday"] == ("DATE", "2018-02-20")
+    assert got["today"] == ("DATE", "2018-02-21")
+    assert got["tomorrow"] == ("DATE", "2018-02-22")
+
+
+def test_tonight_and_this_morning():
+    assert found("The president speaks tonight.")["tonight"] == ("TIME", "2018-02-21TNI")
+    assert found("Shelling resumed this morning.")["this morning"] == ("TIME", "2018-02-21TMO")
+
+
+def test_relative_calendar_units():
+    got = found("Strikes spread last week, earlier this month and this year, and end next month.")
+    assert got["last week"] == ("DATE", "2018-W07")
+    assert got["earlier this month"] == ("DATE", "2018-02")
+    assert got["this year"] == ("DATE", "2018")
+    assert got["next month"] == ("DATE", "2018-03")
+
+
+def test_explicit_dates_in_several_formats():
+    got = found("It began on February 21st, 2018, or 21 February 2018, or 2018-02-21, not Oct. 5.")
+    assert got["February 21st, 2018"] == ("DATE", "2018-02-21")
+    assert got["21 February 2018"] == ("DATE", "2018-02-21")
+    assert got["2018-02-21"] == ("DATE", "2018-02-21")
+    assert got["Oct. 5"] == ("DATE", "2018-10-05")
+
+
+def test_month_and_year():
+    got = found("Fighting broke out in Nov 2014 and again in Oct 2015.")
+    assert got["Nov 2014"] == ("DATE", "2014-11")
+    assert got["Oct 2015"] == ("DATE", "2015-10")
+
+
+def test_bare_past_month_is_the_most_recent_one():
+    assert found("The treaty was signed in December.")["December"] == ("DATE", "2017-12")
+
+
+def test_may_as_verb_is_not_a_month():
+    assert found("The deal may collapse.") == {}
+
+
+def test_years_decades_centuries():
+    got = found("Unrest in the 1990s, in 2015 and throughout the 20th century.")
+    assert got["the 1990s"] == ("DATE", "199")
+    assert got["2015"] == ("DATE", "2015")
+    assert got["the 20th century"] == ("DATE", "19")
+
+
+def test_year_not_a_count_or_money():
+    assert found("About 2000 troops and $1990 in cash.") == {}
+
+
+def test_mid_year_carries_mod():
+    t = only("Production stalled in mid-2015.")
+    assert (t.text, t.value, t.mod) == ("mid-2015", "2015", "MID")
+
+
+def test_ago_expressions():
+    got = found("The rebels took the city two years ago and left three weeks ago.")
+    assert got["two years ago"] == ("DATE", "2016")
+    assert got["three weeks ago"] == ("DATE", "2018-W05")
+
+
+def test_seasons():
+    got = found("Elections are due this summer; the flood came last fall.")
+    assert got["this summer"] == ("DATE", "2018-SU")
+    assert got["last fall"] == ("DATE", "2017-FA")
+
+
+def test_quarters_and_fiscal_years():
+    got = found("Profit rose in the first quarter of 2015 and in fiscal 2016; third-quarter sales fell.")
+    assert got["the first quarter of 2015"] == ("DATE", "2015-Q1")
+    assert got["fiscal 2016"] == ("DATE", "2016")
+    assert got["third-quarter"][0] == "DATE"
+
+
+def test_year_ago_in_earnings_context_is_the_same_quarter():
+    got = found("Net income in the third quarter of 2017 rose to $5 million from $4 million a year ago.")
+    assert got["a year ago"] == ("DATE", "2016-Q3")
+
+
+def test_holiday():
+    assert found("Shops closed on Christmas Day.", "2017-12-28")["Christmas Day"] == ("DATE", "2017-12-25")
+
+
+# --------------------------------------------------------------------------- times, durations, sets, vague
+
+
+def test_clock_times():
+    assert found("The blast happened at 3 p.m.")["3 p.m."] == ("TIME", "2018-02-21T15:00")
+    assert found("Polls close at 10:30 a.m. Thursday.")["10:30 a.m. Thursday"][0] == "TIME"
+
+
+def test_durations():
+    got = found("He ruled for the past four years, after a 10-year exile and 2 1/2 years in jail.")
+    assert got["the past four years"] == ("DURATION", "P4Y")
+    assert got["10-year"] == ("DURATION", "P10Y")
+    assert got["2 1/2 years"] == ("DURATION", "P2Y6M")
+    assert found("The siege lasted two hours.")["two hours"] == ("DURATION", "PT2H")
+
+
+def test_ages_are_not_durations():
+    assert found("A 6-year-old girl and a man, 52 years old, were hurt.") == {}
+
+
+def test_sets():
+    got = found("Inspectors visit every week, reports come daily and budgets are set annually.")
+    assert got["every week"] == ("SET", "P1W")
+    assert got["daily"] == ("SET", "P1D")
+    assert got["annually"] == ("SET", "P1Y")
+    assert found("Markets open each Tuesday.")["each Tuesday"] == ("SET", "XXXX-WXX-2")
+
+
+def test_vague_references():
+    got = found("Now the army is currently regrouping; it recently lost ground, and the future is unclear.")
+    assert got["Now"] == ("DATE", "PRESENT_REF")
+    assert got["currently"] == ("DATE", "PRESENT_REF")
+    assert got["recently"] == ("DATE", "PAST_REF")
+    assert got["the future"] == ("DATE", "FUTURE_REF")
+
+
+def test_former_only_on_request():
+    text = "The former minister was arrested."
+    assert found(text) == {}
+    assert found(text, include_former=True) == {"former": ("DATE", "PAST_REF")}
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+def test_no_publication_date_gives_underspecified_values():
+    got = found("Troops left on Tuesday and returned yesterday, two years ago, on Oct. 5; now it is calm.", None)
+    assert got["Tuesday"] == ("DATE", "XXXX-WXX-2")
+    assert got["yesterday"] == ("DATE", "XXXX-XX-XX")
+    assert got["Oct. 5"] == ("DATE", "XXXX-10-05")
+    assert got["now"] == ("DATE", "PRESENT_REF")
+
+
+def test_bad_publication_date_is_treated_as_missing():
+    assert found("It happened yesterday.", "not a date")["yesterday"] == ("DATE", "XXXX-XX-XX")
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "٢٠١٨ في يوم الثلاثاء", "昨天下午三点", "🙂" * 50, "9" * 5000,
+                                  "the the the " * 200, "Feb. 30, 2018", "2018-13-45", "25:99 p.m."])
+def test_never_raises_on_odd_input(text):
+    result = find_timexes(text, PUBLISHED)
+    assert isinstance(result, list)
+    for t in result:
+        assert text[t.start:t.end] == t.text
+
+
+def test_non_string_input_gives_empty_list():
+    assert find_timexes(None, PUBLISHED) == []  # type: ignore[arg-type]
+
+
+def test_long_input_offsets_and_speed():
+    import time
+
+    sentence = "On Tuesday, officials said talks that began last week would resume in March 2018. "
+    text = sentence * 2000
+    started = time.perf_counter()
+    timexes = find_timexes(text, PUBLISHED)
+    assert time.perf_counter() - started < 10
+    assert len(timexes) == 3 * 2000
+    assert all(text[t.start:t.end] == t.text for t in timexes)
