@@ -36,6 +36,8 @@ PERSON_TITLES = {"minister", "president", "premier", "chancellor", "king", "quee
                  "commander", "chief", "leader", "counterpart", "governor", "mayor", "senator", "official"}
 # How many sentences back a pronoun or "the two sides" may reach for its antecedent.
 ANTECEDENT_WINDOW = 3
+# How far back "the two sides" may reach for a pair named together ("Pakistan and Russia").
+PAIR_WINDOW = 8
 
 
 @dataclass
@@ -92,6 +94,13 @@ class ActorStage:
             if any(i in taken for i in range(start, end)):
                 start, end = ent.start, ent.end
             add(root.i, start, end, ent.label_)
+        # NER misses some repeats of a name it found elsewhere ("Mr Asif seconded ..."): a proper noun
+        # that is the surname of a person named in the article is that person.
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        for token in doc:
+            if token.pos_ == "PROPN" and token.text in surnames and token.dep_ != "compound":
+                start, end = noun_phrase(token)
+                add(token.i, start, end, "PERSON")
         for token in doc:
             lower = token.lower_
             if token.pos_ == "PRON" and lower in SINGULAR_PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON_PRONOUNS:
@@ -112,8 +121,11 @@ class ActorStage:
             sentence = sent_of.get(cand.head, 0)
             actor = None
             if cand.label != "PRONOUN":
-                context = article.sentences[sentence].text if article.sentences else None
-                actor = self.dictionary.code(span.text, date=article.published, context=context)
+                # No sentence context here: a role word's country is taken from the article's own
+                # structure in `resolve` (an "of" complement, a possessor, the person it titles), since
+                # "any country named nearby" mis-codes phrases like "Mr Asif's tenure as defence minister"
+                # in a sentence that also names Russia.
+                actor = self.dictionary.code(span.text, date=article.published)
             mentions.append(Mention(
                 start=span.start_char, end=span.end_char, text=span.text, sentence=sentence, actor=actor,
                 label=cand.label, token_start=cand.start, token_end=cand.end,
@@ -177,9 +189,24 @@ def resolve(article: Article, dictionary) -> list[Entity]:
         if mention.label == "PRONOUN":
             _resolve_pronoun(article, index, head, link)
             continue
+        if _is_pair_phrase(head):
+            pair = _recent_pair(article, index)
+            if pair:
+                mention.members = [replace(mention, actor=m.actor, members=[], entity=m.entity) for m in pair]
+            continue
         if mention.actor is None:
             continue
-        if mention.label == "PERSON" or (mention.actor.kind == "person"):
+        if mention.label == "NOMINAL" and mention.actor.country is None:
+            _inherit_owner_country(article, index)
+        if head.lemma_.lower() in PERSON_TITLES and mention.label == "NOMINAL":
+            # A title names the person it stands for: "the Russian foreign minister" after "Sergey
+            # Lavrov"; without a country, "Mr Asif's tenure as defence minister" in the same sentence.
+            person = _recent_person(article, index, entities, country=mention.actor.country,
+                                    same_sentence=mention.actor.country is None)
+            if person is not None:
+                link(index, person)
+                continue
+        if mention.label == "PERSON" or (mention.actor.kind == "person" and mention.label != "NOMINAL"):
             surname = _surname(doc[mention.token_start:mention.token_end])
             if surname and surname in by_surname:
                 link(index, by_surname[surname])
@@ -189,23 +216,12 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             if surname:
                 by_surname[surname] = entity_id
             continue
-        if _is_pair_phrase(head):
-            pair = _recent_pair(article, index)
-            if pair:
-                mention.members = [replace(mention, actor=m.actor, members=[], entity=m.entity) for m in pair]
-            continue
-        if head.lemma_.lower() in PERSON_TITLES and mention.actor.country:
-            person = _recent_person(article, index, entities, country=mention.actor.country)
-            if person is not None:
-                link(index, person)
-                continue
         entity_id = _same_actor(entities, mention.actor)
         if entity_id is None:
             entity_id = new_entity(index, mention.actor)
             mention.entity = entity_id
         else:
             link(index, entity_id)
-    _inherit_of_complements(article)
     return entities
 
 
@@ -227,14 +243,32 @@ def _is_pair_phrase(head) -> bool:
 
 
 def _recent_pair(article: Article, index: int) -> list[Mention] | None:
-    """The two most recent mentions of different countries before mention ``index``, within the window."""
+    """The two parties "the two sides" / "both countries" at mention ``index`` stands for.
+
+    The last pair named together ("Pakistan and Russia", "talks between A and B") within
+    PAIR_WINDOW sentences wins; failing that, the two most recent mentions of different countries
+    within ANTECEDENT_WINDOW. (Taking the two latest countries alone goes wrong in stories that
+    mention a third country in between, as a Pakistan-Russia story mentioning Afghanistan does.)
+    """
     here = article.mentions[index].sentence
+    doc = article.doc
+    for mention in reversed(article.mentions[:index]):
+        if here - mention.sentence > PAIR_WINDOW:
+            break
+        if mention.members and len({m.actor.country for m in mention.members if m.actor}) == 2:
+            return mention.members[:2]
+        if mention.actor is None or not mention.actor.country:
+            continue
+        head = doc[mention.token_start:mention.token_end].root
+        for other in head.conjuncts:
+            partner = _mention_at(article, other.i, index)
+            if partner is not None and partner.actor and partner.actor.country \
+                    and partner.actor.country != mention.actor.country:
+                return sorted([mention, partner], key=lambda m: m.start)
     picked: list[Mention] = []
     for mention in reversed(article.mentions[:index]):
         if here - mention.sentence > ANTECEDENT_WINDOW:
             break
-        if mention.members:
-            return mention.members[:2]
         actor = mention.actor
         if actor is None or not actor.country:
             continue
@@ -245,10 +279,20 @@ def _recent_pair(article: Article, index: int) -> list[Mention] | None:
     return None
 
 
-def _recent_person(article: Article, index: int, entities: list[Entity], country: str | None = None) -> int | None:
+def _mention_at(article: Article, token_index: int, before: int) -> Mention | None:
+    for mention in article.mentions[:before]:
+        if mention.token_start <= token_index < mention.token_end:
+            return mention
+    return None
+
+
+def _recent_person(article: Article, index: int, entities: list[Entity], country: str | None = None,
+                   same_sentence: bool = False) -> int | None:
     """The entity of the most recent person mention before ``index`` (of ``country`` when given)."""
     here = article.mentions[index].sentence
     for mention in reversed(article.mentions[:index]):
+        if same_sentence and mention.sentence != here:
+            break
         if here - mention.sentence > ANTECEDENT_WINDOW and country is None:
             break
         if mention.entity is None or mention.actor is None or mention.actor.kind != "person":
@@ -312,30 +356,30 @@ def _recent_coordination(article: Article, index: int) -> list[Mention] | None:
     return None
 
 
-def _inherit_of_complements(article: Article) -> None:
-    """A role phrase without a country takes it from its "of" complement: "the militaries of the two
-    countries" -> each country's military, "the army of Pakistan" -> Pakistan's."""
-    doc = article.doc
-    for mention in article.mentions:
-        if mention.actor is None or mention.actor.country or mention.label != "NOMINAL":
+def _inherit_owner_country(article: Article, index: int) -> None:
+    """A role phrase without a country takes it from its owner: an "of" complement ("the militaries
+    of the two countries" -> each country's military, "the army of Pakistan") or a possessor ("Iran's
+    navy", "his ministry" -> the country of the person "his" stands for)."""
+    mention = article.mentions[index]
+    actor = mention.actor
+    head = article.doc[mention.token_start:mention.token_end].root
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    owners += [g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for owner in owners:
+        inner = _inner_mention(article, owner, mention)
+        if inner is None:
             continue
-        head = doc[mention.token_start:mention.token_end].root
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                inner = _inner_mention(article, pobj, mention) if pobj is not None else None
-                if inner is None:
-                    continue
-                sources = inner.members or ([inner] if inner.actor and inner.actor.country else [])
-                sector = mention.actor.sector
-                mention.members = [
-                    replace(mention, members=[], actor=replace(
-                        s.actor, code=(s.actor.country or "") + (sector or ""), sector=sector, kind="organization",
-                        name=f"{s.actor.name} {mention.actor.name or ''}".strip(), basis="role + of-complement"))
-                    for s in sources if s.actor and s.actor.country
-                ]
-                if len(mention.members) == 1:
-                    mention.actor, mention.members = mention.members[0].actor, []
+        members = [
+            replace(mention, members=[], actor=replace(
+                s.actor, code=s.actor.country + (actor.sector or ""), sector=actor.sector, kind="organization",
+                name=f"{s.actor.name} {actor.name or ''}".strip(), basis=f"{actor.basis} + owner: {s.text}"))
+            for s in (inner.members or [inner]) if s.actor and s.actor.country
+        ]
+        if len(members) == 1:
+            mention.actor = members[0].actor
+        elif members:
+            mention.members = members
+        return
 
 
 def _inner_mention(article: Article, token, outer: Mention) -> Mention | None:
@@ -343,10 +387,15 @@ def _inner_mention(article: Article, token, outer: Mention) -> Mention | None:
     for m in article.mentions:
         if m is not outer and m.token_start <= token.i < m.token_end:
             return m
-    # The complement is inside the outer phrase, so it has no mention of its own: look for a pair.
+    # The complement is inside the outer phrase, so it has no mention of its own: look for a pair,
+    # or the person a possessive pronoun stands for ("his counterpart").
+    index = article.mentions.index(outer)
     if _is_pair_phrase(token):
-        index = article.mentions.index(outer)
         pair = _recent_pair(article, index)
         if pair:
             return replace(outer, members=pair)
+    if token.lower_ in SINGULAR_PERSON_PRONOUNS:
+        entity = _recent_person_any(article, index)
+        if entity is not None:
+            return next(m for m in article.mentions if m.entity == entity)
     return None

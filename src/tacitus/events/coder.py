@@ -18,6 +18,9 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for",
 INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "prepare", "wish", "pledge", "promise",
                 "vow", "offer", "decide", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
                 "set", "propose", "consider", "mull"}
+# Verbs that only carry a nominal event: "make a visit", "pay a visit", "conduct a raid".
+LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "begin", "start", "launch", "undertake", "complete",
+               "continue", "end", "wrap", "carry", "stage", "mount", "be"}
 REFUSAL_HEADS = {"refuse", "decline", "reject"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 # Speculation is not a factual event: "talks could resume", "sanctions might follow".
@@ -257,6 +260,17 @@ def noun_arguments(token) -> tuple[list, list]:
     return sources, []
 
 
+def _light_verb_subjects(noun) -> list:
+    """The actor behind a nominal event carried by a light verb or a copula: "X made a visit to Y",
+    "X is on a visit to Y" -> X."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and _lemma(head) in LIGHT_VERBS:
+        return subjects(head)
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "for") and _lemma(head.head) == "be":
+        return subjects(head.head)
+    return []
+
+
 # -- modality -----------------------------------------------------------------------------------
 
 def modality(token) -> tuple[str | None, bool]:
@@ -360,6 +374,8 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex) -> list
     else:
         mode, negated = None, False
         source_tokens, target_tokens = noun_arguments(token)
+        if not any(mentions.actors(t) for t in source_tokens):
+            source_tokens = _light_verb_subjects(token)
         if rule.target:
             target_tokens = targets(token, rule, consumed) or target_tokens
         elif not target_tokens:
@@ -367,6 +383,10 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex) -> list
     source_tokens = [t for t in source_tokens if t.i not in {c.i for c in consumed}]
     sources = _dedupe([m for t in source_tokens for m in mentions.actors(t)])
     targets_ = _dedupe([m for t in target_tokens for m in mentions.actors(t)])
+    if not targets_:
+        # The act is aimed at something an actor owns: "criticised President Trump's strategy".
+        owners = [c for t in target_tokens for c in t.children if c.dep_ == "poss"]
+        targets_ = _dedupe([m for t in owners for m in mentions.actors(t)])
     if not sources:
         return []
     code = rule.code

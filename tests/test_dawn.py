@@ -1,0 +1,43 @@
+"""The Dawn article of ../shared/examples: the job Tacitus must get right (skipped without ../shared)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tacitus.cli import main
+from tacitus.output import validate
+
+
+@pytest.fixture(scope="module")
+def dawn(shared):
+    path = shared / "examples" / "dawn-2018-02-21-pakistan-russia.txt"
+    result = CliRunner().invoke(main, ["code", str(path), "--format", "jsonl"], catch_exceptions=False)
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    validate(record)
+    return record
+
+
+def pair(event):
+    return {event["source"]["country"], (event["target"] or {}).get("country")}
+
+
+def test_publication_date_and_dateline_from_the_text(dawn):
+    assert dawn["published"] == "2018-02-21"
+    assert dawn["dateline"]["name"] == "Islamabad"
+
+
+def test_at_least_eight_events(dawn):
+    assert len(dawn["events"]) >= 8
+
+
+def test_talks_between_pakistan_and_russia(dawn):
+    talks = [e for e in dawn["events"] if e["cameo_root"] == "04" and pair(e) == {"PAK", "RUS"}]
+    assert talks
+
+
+def test_agreements_signed_in_2014_and_2015(dawn):
+    signed = [e for e in dawn["events"] if e["cameo"] == "057"]
+    assert {e["date"] for e in signed} >= {"2014-11", "2015-10"}
+    assert all(pair(e) == {"PAK", "RUS"} for e in signed)
+    assert all(e["source"]["code"].startswith(("PAK", "RUS")) for e in signed)
