@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from .lexicon import Lexicon, Rule
+from .lexicon import Lexicon, Rule, default_domains
 
 # Prepositions whose object is a target when a rule does not say where the target is.
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into", "from")
@@ -45,20 +45,11 @@ REJECT_ROOTS = {"03": "120", "04": "125", "05": "127", "06": "121", "07": "122",
 REJECT_CODES = {"057": "127", "061": "1211", "062": "1212", "063": "1213", "045": "126", "084": "1243",
                 "0841": "1243", "085": "1244", "086": "1245", "087": "1246"}
 
-# Words that put a clause in a domain, for rules with domain-specific codes.
-DOMAIN_WORDS = {
-    "intelligence": {"intelligence", "espionage"},
-    "judicial": {"judicial", "legal", "extradition", "justice", "court", "law", "police"},
-    "military": {"military", "defence", "defense", "security", "arms", "weapon", "weapons", "army", "naval", "navy",
-                 "counterterrorism", "counter-terrorism", "troops", "nuclear", "missile", "drill", "drills",
-                 "military-technical", "air", "force"},
-    "economic": {"economic", "trade", "energy", "investment", "business", "financial", "economy", "commercial",
-                 "oil", "gas", "tariff", "bank", "banking", "industrial", "agricultural", "infrastructure"},
-    "humanitarian": {"humanitarian", "relief", "food", "medical", "medicine", "refugee", "refugees"},
-    "peacekeeping": {"peacekeeping", "peacekeepers", "peacekeeper"},
-    "diplomatic": {"diplomatic", "political", "policy"},
-}
-DOMAIN_ORDER = ("intelligence", "judicial", "military", "economic", "humanitarian", "peacekeeping", "diplomatic")
+# How far around the trigger domain words count: the object and complement, not the next clause.
+DOMAIN_WINDOW = (10, 25)
+# Confidence of an event with no coded source (only returned when asked for, e.g. for evaluation).
+SOURCELESS_PENALTY = 0.25
+RESIDUAL_PENALTY = 0.2
 
 
 @dataclass
@@ -319,26 +310,52 @@ def apply_modality(code: str, mode: str | None) -> str:
     return code
 
 
-def domain_of(token, consumed) -> str | None:
-    """The first domain (by DOMAIN_ORDER) whose words occur around the trigger and its object."""
+def domains_of(token, consumed) -> set[str]:
+    """The domains (data/events/domains.yaml) whose words occur around the trigger and in its object."""
     words = set()
-    for holder in [token, *consumed]:
-        for t in holder.subtree:
-            if t.i - token.i > 25 or token.i - t.i > 10:
-                continue
-            words.add(t.lower_)
-            words.add(_lemma(t))
-    for domain in DOMAIN_ORDER:
-        if words & DOMAIN_WORDS[domain]:
-            return domain
-    return None
+    before, after = DOMAIN_WINDOW
+    tokens = sorted({t.i: t for holder in [token, *consumed] for t in holder.subtree
+                     if -before <= t.i - token.i <= after}.items())
+    previous = None
+    for _, t in tokens:
+        words.add(t.lower_)
+        words.add(_lemma(t))
+        if previous is not None and previous.i == t.i - 1:
+            words.add(f"{previous.lower_} {t.lower_}")
+        previous = t
+    return {name for name, vocab in default_domains().items() if words & vocab}
+
+
+def domain_code(rule: Rule, present: set[str]) -> tuple[str, str | None]:
+    """The rule's code for the domains present: its most demanding domain key that all holds, else its own code."""
+    for parts, code in rule.domains:
+        if all(p in present for p in parts):
+            return code, "+".join(parts)
+    return rule.code, None
 
 
 # -- the sentence matcher -----------------------------------------------------------------------
 
-def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex) -> list[Candidate]:
-    """Every event the lexicon finds in one spaCy sentence span, with actors from ``mentions``."""
+def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex, require_source: bool = True) -> list[Candidate]:
+    """Every event the lexicon finds in one spaCy sentence span, with actors from ``mentions``.
+
+    With ``require_source=False`` an event whose source is not a coded actor is still returned, with
+    ``source=None`` and a lower confidence (the evaluation harness codes sentences whose actors the
+    dictionaries do not know); by default such events are dropped.
+    """
+    matches = find_triggers(sent, lexicon)
     found: list[Candidate] = []
+    for token, rule, consumed in matches:
+        found.extend(_candidates_for(token, rule, consumed, mentions, require_source))
+    return found
+
+
+def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
+    """(trigger token, rule, consumed tokens) for every trigger in the sentence, residual rules pruned.
+
+    Verbs go first and nouns after, so a noun a verb rule consumed ("hold talks") is skipped, as is an
+    infinitive consumed by its governor ("meet" in "agree to meet").
+    """
     consumed_all: set[int] = set()
     matches = []
     for pos in ("VERB", "NOUN"):
@@ -354,14 +371,29 @@ def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex) -> list[Candi
                     matches.append((token, rule, consumed))
                     consumed_all.update(t.i for t in consumed)
                     break
-    # Verbs go first and nouns after, so a noun a verb rule consumed ("hold talks") is skipped, as is
-    # an infinitive consumed by its governor ("meet" in "agree to meet").
+    return _prune_residual(matches)
+
+
+def _prune_residual(matches: list[tuple]) -> list[tuple]:
+    """Drop residual matches (plain statements) that another rule's trigger above or below them outranks.
+
+    CAMEO codes a statement (010) only when nothing more specific can be said: "X said Y attacked Z"
+    is Y's attack, not X's statement.
+    """
+    specific = [m[0] for m in matches if not m[1].residual]
+    if not specific:
+        return matches
+    kept = []
     for token, rule, consumed in matches:
-        found.extend(_candidates_for(token, rule, consumed, mentions))
-    return found
+        if rule.residual:
+            ancestors = {a.i for a in token.ancestors}
+            if any(t.i in ancestors or token.i in {a.i for a in t.ancestors} for t in specific):
+                continue
+        kept.append((token, rule, consumed))
+    return kept
 
 
-def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex) -> list[Candidate]:
+def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require_source: bool = True) -> list[Candidate]:
     if rule.pos == "VERB":
         mode, negated = modality(token)
         if mode == "hypothetical":
@@ -372,7 +404,10 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex) -> list
         if passive and not any(c.dep_ == "agent" for c in token.children):
             source_tokens = []
     else:
-        mode, negated = None, False
+        mode, negated = modality(token)
+        if mode == "hypothetical":
+            return []
+        mode = None
         source_tokens, target_tokens = noun_arguments(token)
         if not any(mentions.actors(t) for t in source_tokens):
             source_tokens = _light_verb_subjects(token)
@@ -387,16 +422,16 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex) -> list
         # The act is aimed at something an actor owns: "criticised President Trump's strategy".
         owners = [c for t in target_tokens for c in t.children if c.dep_ == "poss"]
         targets_ = _dedupe([m for t in owners for m in mentions.actors(t)])
-    if not sources:
+    if not sources and require_source:
         return []
-    code = rule.code
-    domain = None
+    code, domain = rule.code, None
     if rule.domains:
-        domain = domain_of(token, consumed)
-        code = dict(rule.domains).get(domain, code) if domain else code
+        code, domain = domain_code(rule, domains_of(token, consumed))
     code = apply_modality(code, mode)
     pairs = []
-    if targets_:
+    if not sources:
+        pairs = [(None, t) for t in targets_] or [(None, None)]
+    elif targets_:
         for s in sources:
             for t in targets_:
                 pairs.append((s, t))
@@ -418,9 +453,10 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex) -> list
     out = []
     seen = set()
     for source, target in pairs:
-        if target is not None and source.actor.code and source.actor.code == target.actor.code:
+        if target is not None and source is not None and source.actor.code and source.actor.code == target.actor.code:
             continue
-        key = (source.start, source.actor.code, target.start if target else None, target.actor.code if target else None)
+        key = (source.start if source else None, source.actor.code if source else None,
+               target.start if target else None, target.actor.code if target else None)
         if key in seen:
             continue
         seen.add(key)
@@ -441,12 +477,17 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _confidence(rule: Rule, source: Mention, target: Mention | None, mode: str | None) -> float:
-    """A heuristic score in [0, 1]: specific rules, two coded actors and plain assertions score higher."""
+def _confidence(rule: Rule, source: Mention | None, target: Mention | None, mode: str | None) -> float:
+    """A heuristic score in [0, 1]: specific rules, two coded actors and plain assertions score higher;
+    residual statements and events without a coded source score lower."""
     score = 0.45 + min(rule.specificity, 6) * 0.05
     if target is not None:
         score += 0.1
-    if source.actor and source.actor.country and source.actor.basis and "coreference" not in source.actor.basis:
+    if rule.residual:
+        score -= RESIDUAL_PENALTY
+    if source is None:
+        score -= SOURCELESS_PENALTY
+    elif source.actor and source.actor.country and source.actor.basis and "coreference" not in source.actor.basis:
         score += 0.05
     if mode is not None:
         score -= 0.05

@@ -1,6 +1,6 @@
 """The CAMEO event lexicon: trigger patterns as data, loaded and checked once.
 
-``data/events/lexicon.yaml`` is a list of rules. Each rule names a CAMEO code and the words that
+Every ``data/events/rules/*.yaml`` file is a list of rules. Each rule names a CAMEO code and the words that
 express it, keyed on lemmas so that "signed", "signs" and "signing" match alike:
 
     - code: "057"                       # the CAMEO code the rule gives
@@ -14,7 +14,12 @@ express it, keyed on lemmas so that "signed", "signs" and "signing" match alike:
       target: prep:with                 # where the target is: object | prep:<word> | none (default: object,
                                         #   then the first of with/to/against/on/at/toward/for/into)
       symmetric: true                   # "A and B signed ..." codes A->B and B->A
-      domains: {military: "0312", economic: "0311"}   # a more specific code when the clause is about that domain
+      domains: {military: "0312", economic: "0311", "aid+economic": "0331"}
+                                        # a more specific code when the clause is about that domain; a key
+                                        #   joining domains with "+" needs all of them (domains.yaml lists
+                                        #   the domains and their words; the most demanding key wins)
+      residual: true                    # a fallback (say -> 010): dropped when a non-residual rule fires on
+                                        #   a trigger above or below it in the same sentence
       id: sign-agreement                # stable rule id (default: code + first lemma + first object)
 
 A rule matches when every constraint it states holds; among matching rules for one trigger the most
@@ -34,8 +39,7 @@ from ..errors import E_BAD_DATA, ModelError
 from .ontology import cameo_codes
 
 RULE_KEYS = {"code", "verbs", "nouns", "object", "prep", "particle", "xcomp", "compound", "target", "symmetric",
-             "domains", "id", "note"}
-DOMAINS = ("military", "economic", "judicial", "intelligence", "humanitarian", "diplomatic", "peacekeeping")
+             "domains", "residual", "id", "note"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,9 @@ class Rule:
     compound: frozenset[str] = frozenset()
     target: str | None = None
     symmetric: bool = False
-    domains: tuple[tuple[str, str], ...] = ()
+    # (domains that must all be present, code), most demanding first.
+    domains: tuple[tuple[tuple[str, ...], str], ...] = ()
+    residual: bool = False
 
     @property
     def specificity(self) -> int:
@@ -81,6 +87,32 @@ class Lexicon:
     @property
     def codes(self) -> set[str]:
         return {r.code for r in self.rules} | {c for r in self.rules for _, c in r.domains}
+
+
+@lru_cache(maxsize=1)
+def default_domains() -> dict[str, frozenset[str]]:
+    """Domain name -> its words (lower case; a few are two words), in priority order (data/events/domains.yaml)."""
+    text = resources.files("tacitus").joinpath("data", "events", "domains.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    if not isinstance(raw, dict) or not raw:
+        raise ModelError("domains.yaml: expected a mapping of domain names to word lists", code=E_BAD_DATA)
+    return {str(name): _words(words, f"domains.yaml, {name}") for name, words in raw.items()}
+
+
+def _parse_domains(value, codes, where: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    known = default_domains()
+    if not isinstance(value, dict):
+        raise ModelError(f"{where}: domains must map {sorted(known)} to CAMEO codes, got {value!r}", code=E_BAD_DATA)
+    out = []
+    for key, code in value.items():
+        parts = tuple(str(key).split("+"))
+        if any(p not in known for p in parts) or str(code) not in codes:
+            raise ModelError(f"{where}: domains must map {sorted(known)} to CAMEO codes, got {value!r}",
+                             code=E_BAD_DATA)
+        out.append((parts, str(code)))
+    order = list(known)
+    out.sort(key=lambda item: (-len(item[0]), [order.index(p) for p in item[0]]))
+    return tuple(out)
 
 
 def _words(value, where: str) -> frozenset[str]:
@@ -113,9 +145,7 @@ def parse_rules(entries: list, source: str = "lexicon") -> list[Rule]:
         verbs, nouns = _words(entry.get("verbs"), where), _words(entry.get("nouns"), where)
         if bool(verbs) == bool(nouns):
             raise ModelError(f"{where}: give either verbs or nouns", code=E_BAD_DATA)
-        domains = entry.get("domains") or {}
-        if not isinstance(domains, dict) or any(d not in DOMAINS or str(c) not in codes for d, c in domains.items()):
-            raise ModelError(f"{where}: domains must map {DOMAINS} to CAMEO codes, got {domains!r}", code=E_BAD_DATA)
+        domains = _parse_domains(entry.get("domains") or {}, codes, where)
         target = entry.get("target")
         if target is not None and not (target in ("object", "none") or str(target).startswith("prep:")):
             raise ModelError(f"{where}: target must be object, none or prep:<word>, got {target!r}", code=E_BAD_DATA)
@@ -131,15 +161,15 @@ def parse_rules(entries: list, source: str = "lexicon") -> list[Rule]:
             id=rule_id, code=code, pos="VERB" if verbs else "NOUN", lemmas=lemmas, objects=objects,
             prep=entry.get("prep"), particle=entry.get("particle"), xcomp=_words(entry.get("xcomp"), where),
             compound=_words(entry.get("compound"), where), target=target, symmetric=bool(entry.get("symmetric")),
-            domains=tuple(sorted((d, str(c)) for d, c in domains.items())),
+            domains=domains, residual=bool(entry.get("residual")),
         ))
     return rules
 
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon shipped with Tacitus (every YAML file under data/events/)."""
-    folder = resources.files("tacitus").joinpath("data", "events")
+    """The lexicon shipped with Tacitus (every YAML file under data/events/rules/)."""
+    folder = resources.files("tacitus").joinpath("data", "events", "rules")
     rules: list[Rule] = []
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):

@@ -13,14 +13,17 @@ class EventStage:
     """Codes CAMEO events in every sentence; sets ``Article.events``.
 
     Reads the parse, the resolved actor mentions and the quotes (an event inside a quote links to it).
+    ``require_source=False`` keeps events whose source is no coded actor (``source`` is then null);
+    the evaluation harness uses it to score the coder on sentences whose actors it does not know.
     """
 
     name = "events"
     requires = ("doc", "sentences", "mentions", "quotes")
     assigns = ("events",)
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, require_source: bool = True):
         self.lexicon = lexicon or default_lexicon()
+        self.require_source = require_source
 
     def __call__(self, article: Article) -> Article:
         sentence_of = sentence_index(article)
@@ -33,7 +36,7 @@ class EventStage:
         found: list[Candidate] = []
         for sent in article.doc.sents:
             if sent.text.strip():
-                found.extend(match_sentence(sent, self.lexicon, index))
+                found.extend(match_sentence(sent, self.lexicon, index, self.require_source))
         return found
 
     def to_event(self, article: Article, candidate: Candidate, sentence_of: dict[int, int]) -> Event:
