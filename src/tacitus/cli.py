@@ -189,5 +189,29 @@ def time_command(file, published):
                            for t in timexes], ensure_ascii=False, indent=1))
 
 
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--level", type=click.Choice(["root", "code"]), default="root", show_default=True,
+              help="Which CAMEO level the worst examples are judged at (codebook gold files).")
+@click.option("--worst", "worst_n", type=click.IntRange(0), default=0, show_default=True,
+              help="Also print the N worst sentences (confident wrong events first, then misses).")
+@_model_option
+def eval_command(gold, level, worst_n, model):
+    """Score the event coder on GOLD.jsonl files (CAMEO codebook, PLOVER or five-way class gold).
+
+    Each sentence is coded with the real pipeline; one event stands for it. Prints precision, recall,
+    F1 or accuracy, a gold-by-predicted confusion table and, with --worst, the worst examples.
+    """
+    from .events.evaluate import evaluate_files, format_report, evaluation_pipeline
+
+    try:
+        reports = evaluate_files(gold, evaluation_pipeline(model))
+    except TacitusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for report in reports:
+        click.echo(format_report(report, level=level, worst_n=worst_n))
+        click.echo("")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
