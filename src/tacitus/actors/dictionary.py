@@ -25,6 +25,7 @@ How the phrase is read, in order:
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import io
 import logging
@@ -81,7 +82,7 @@ PREPOSITIONS = frozenset(
     "into outside toward towards throughout".split()
 )
 # Words that turn an office holder into a former one (CAMEO codes former officials ELI).
-FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "late"})
+FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "late", "ousted", "deposed", "toppled", "overthrown"})
 # An acronym of this length or shorter, written in capitals in a table, only matches capitals in the
 # text: "US" must not match the pronoun "us", nor "WHO" the pronoun "who".
 CASED_ACRONYM_MAX = 5
@@ -94,6 +95,11 @@ ROLE_RANK = (
     "secretary of defense", "defence secretary",
 )
 CAPITAL_SECTOR = "GOV"
+PEOPLE_SECTOR = "CVL"
+# Misspelt country names ("Isreal", "Afganistan") are common in wire copy; a capitalised word this
+# long that matches nothing is compared with the country words at this similarity.
+FUZZY_MIN_LENGTH = 5
+FUZZY_CUTOFF = 0.8
 PERSON_FORMER_SECTOR = "ELI"
 
 
@@ -333,6 +339,15 @@ class ActorDictionary:
             MAX_KEY_TOKENS, max(len(k.split()) for k in list(self._index) + list(self._cased))
         )
         self._context_countries = functools.lru_cache(maxsize=512)(self._context_countries_uncached)
+        self._fuzzy_words: dict[str, list[str]] = {}
+        self._fuzzy_tags: dict[str, tuple[str, str]] = {}
+        for key, entries in self._index.items():
+            if " " in key or len(key) < FUZZY_MIN_LENGTH:
+                continue
+            for tag, value in entries:
+                if tag in ("country", "demonym", "people") and key not in self._fuzzy_tags:
+                    self._fuzzy_tags[key] = (tag, value)  # type: ignore[assignment]
+                    self._fuzzy_words.setdefault(key[0], []).append(key)
         logger.debug(
             "actor dictionary: %d countries, %d keys, %d cased keys, %d people",
             len(self._countries), len(self._index), len(self._cased), len(self._people),
@@ -571,11 +586,13 @@ class ActorDictionary:
         head_tokens = set(lower[:split])
         former = bool(head_tokens & FORMER_WORDS)
 
-        person = self._pick_person(matches, split, day, context)
+        person = self._pick_person(matches, split, day, context, cased)
         if person is not None:
-            return self._person_actor(person, matches, split, day, former)
+            return self._person_actor(person, lower, day, former)
 
         entity = self._pick_entity(matches, split, modifiers, day)
+        if entity is None:
+            entity = self._fuzzy_entity(cased, matches)
         role = self._pick_role(matches, split)
         return self._combine(entity, role, lower, context, former)
 
@@ -633,6 +650,20 @@ class ActorDictionary:
         # Only modifiers named a country ("US-led forces"): better that than nothing.
         rest = ActorDictionary._current_orgs([m for m in matches if m.tag in tags], day)
         return rest[-1] if rest else None
+
+    def _fuzzy_entity(self, cased: list[str], matches: list[Match]) -> Match | None:
+        """Return a country match for a misspelt capitalised word that matched nothing, or None."""
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        for i, tok in enumerate(cased):
+            if i in covered or len(tok) < FUZZY_MIN_LENGTH or not tok[:1].isupper():
+                continue
+            low = tok.lower()
+            candidates = self._fuzzy_words.get(low[0], ())
+            close = difflib.get_close_matches(low, candidates, n=1, cutoff=FUZZY_CUTOFF)
+            if close:
+                tag, code = self._fuzzy_tags[close[0]]
+                return Match(i, i + 1, tag, code)
+        return None
 
     @staticmethod
     def _current_orgs(matches: list[Match], day: str | None) -> list[Match]:
@@ -714,8 +745,11 @@ class ActorDictionary:
                 # A city alone is a place, but as a phrase head it stands for its country.
                 return Actor(name=name, code=country, country=country, sector=None, kind="state",
                              basis=f"city:{value.name}")
-            kind = "collective" if tag == "people" else "state"
-            return Actor(name=name, code=country, country=country, sector=None, kind=kind,
+            if tag == "people":
+                # "Palestinians", "Nigerians": a country's people, coded as its civilians.
+                return Actor(name=name, code=country + PEOPLE_SECTOR, country=country, sector=PEOPLE_SECTOR,
+                             kind="collective", basis=f"people:{self._entity_text(entity, lower)}")
+            return Actor(name=name, code=country, country=country, sector=None, kind="state",
                          basis=f"{tag}:{self._entity_text(entity, lower)}")
         kind = {"person": "person", "collective": "collective", "organization": "organization", "side": "state"}[role.kind]
         if sector is None:
@@ -731,7 +765,9 @@ class ActorDictionary:
 
     # -- people --------------------------------------------------------------------------------
 
-    def _pick_person(self, matches: list[Match], split: int, day: str | None, context: str | None) -> str | None:
+    def _pick_person(
+        self, matches: list[Match], split: int, day: str | None, context: str | None, cased: list[str]
+    ) -> str | None:
         """Return the canonical name of the person the phrase names, or None.
 
         A full name beats a bare surname; among several people with the name, the one in office on
@@ -742,6 +778,14 @@ class ActorDictionary:
         # A surname that is also a place or role in the same span ("Jordan") is not a name here.
         spans_other = {(m.start, m.end) for m in matches if m.tag not in ("person", "short")}
         short = [m for m in short if (m.start, m.end) not in spans_other]
+        # A surname closes a name: "Levy" in "Levy Mwanawasa" or "Rashid" in "Haroon Rashid Aswad"
+        # is someone else's given or middle name.
+        short = [m for m in short if m.end >= len(cased) or not cased[m.end][:1].isupper()]
+        phrase_countries = {self._country_of_match(m) for m in matches if m.tag not in ("person", "short")} - {None}
+        if phrase_countries:
+            # "British militant ... Rashid" is not Iraq's president: a bare surname must agree with
+            # the country the phrase names.
+            short = [m for m in short if any(t.country in phrase_countries for t in self._people[m.value])]
         pool = full or short
         if not pool:
             return None
@@ -749,7 +793,6 @@ class ActorDictionary:
         names = list(dict.fromkeys(m.value for m in pool if m.start == last))
         if len(names) == 1:
             return names[0]  # type: ignore[return-value]
-        phrase_countries = {self._country_of_match(m) for m in matches} - {None}
         context_countries = self._context_countries(context) if context else ()
 
         def score(person: str) -> tuple:
@@ -766,16 +809,22 @@ class ActorDictionary:
     def _active(term: Term, day: str) -> bool:
         return pad_start(term.start) <= day and (not term.end or day <= pad_end(term.end))
 
-    def _person_actor(self, person: str, matches: list[Match], split: int, day: str | None, former: bool) -> Actor:
-        """Read a person's name and the date; return the Actor for what they were on that date."""
+    def _person_actor(self, person: str, lower: list[str], day: str | None, former: bool) -> Actor:
+        """Read a person's name, the phrase's tokens and the date; return the Actor for what the
+        person was on that date."""
         terms = self._people[person]
+        phrase = " " + " ".join(lower) + " "
 
         def rank(t: Term) -> int:
             return ROLE_RANK.index(t.role) if t.role in ROLE_RANK else len(ROLE_RANK)
 
+        def titled(t: Term) -> bool:
+            # "Prime Minister Putin" names the office meant when the date does not.
+            return f" {t.role} " in phrase
+
         if day is None:
-            # Undated: describe the person by their latest office.
-            term = max(terms, key=lambda t: (pad_start(t.start), -rank(t)))
+            # Undated: the office the phrase names, else the latest office.
+            term = max(terms, key=lambda t: (titled(t), pad_start(t.start), -rank(t)))
             when = "undated"
         else:
             active = [t for t in terms if self._active(t, day)]
