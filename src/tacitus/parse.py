@@ -99,11 +99,16 @@ class Parser:
         docs = self.nlp.pipe([a.text for a in todo], batch_size=self.batch_size)
         for article, doc in zip(todo, docs):
             article.doc = doc
-            article.sentences = [
-                Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
-                for i, s in enumerate(s for s in doc.sents if s.text.strip())
-            ]
+            article.sentences = [_sentence(i, s) for i, s in enumerate(s for s in doc.sents if s.text.strip())]
         yield from batch
+
+
+def _sentence(index: int, span) -> Sentence:
+    """A Sentence for a spaCy sentence span, without the line breaks and spaces at its edges."""
+    text = span.text
+    start = span.start_char + (len(text) - len(text.lstrip()))
+    stripped = text.strip()
+    return Sentence(index=index, start=start, end=start + len(stripped), text=stripped)
 
 
 def sentence_index(article: Article) -> dict[int, int]:
