@@ -171,6 +171,8 @@ class Match:
 def fold(text: str) -> str:
     """Read any text; return it with accents stripped and curly apostrophes made straight."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
