@@ -364,3 +364,8 @@ def test_bad_header_and_empty_table_raise_model_error():
     assert err.value.code == E_BAD_DATA and err.value.input == "groups.csv"
     with pytest.raises(ModelError):
         ActorDictionary(_with("roles.csv", "# nothing here\n"))
+
+
+def test_context_is_not_used_for_several_countries(d):
+    actor = d.code("the militaries of the two countries", context="Pakistan and Russia held drills.")
+    assert actor.code == "MIL" and actor.country is None

@@ -94,6 +94,8 @@ ROLE_RANK = (
     "vice president", "foreign minister", "secretary of state", "foreign secretary", "defence minister",
     "secretary of defense", "defence secretary",
 )
+# Words by which a phrase refers to several countries at once, so the context cannot supply one.
+PLURAL_REFERENT_WORDS = frozenset({"two", "both", "three", "several", "various", "each", "all"})
 CAPITAL_SECTOR = "GOV"
 PEOPLE_SECTOR = "CVL"
 # Misspelt country names ("Isreal", "Afganistan") are common in wire copy; a capitalised word this
@@ -713,7 +715,8 @@ class ActorDictionary:
             )
             country = None
             basis = f"role:{role.phrase}"
-            if context:
+            # "the militaries of the two countries" names several countries: no single one from context.
+            if context and not (set(lower) & PLURAL_REFERENT_WORDS):
                 ranked = self._context_countries(context)
                 if ranked:
                     country = ranked[0]
