@@ -369,3 +369,9 @@ def test_bad_header_and_empty_table_raise_model_error():
 def test_context_is_not_used_for_several_countries(d):
     actor = d.code("the militaries of the two countries", context="Pakistan and Russia held drills.")
     assert actor.code == "MIL" and actor.country is None
+
+
+def test_fuzzy_match_allows_only_one_typing_error(d):
+    assert code_of(d, "Ethopia") == "ETH"
+    assert d.code("Homeland Union") is None or d.code("Homeland Union").country != "NLD"
+    assert d.code("West Africans") is None or d.code("West Africans").country != "USA"

@@ -25,7 +25,6 @@ How the phrase is read, in order:
 from __future__ import annotations
 
 import csv
-import difflib
 import functools
 import io
 import logging
@@ -99,9 +98,8 @@ PLURAL_REFERENT_WORDS = frozenset({"two", "both", "three", "several", "various",
 CAPITAL_SECTOR = "GOV"
 PEOPLE_SECTOR = "CVL"
 # Misspelt country names ("Isreal", "Afganistan") are common in wire copy; a capitalised word this
-# long that matches nothing is compared with the country words at this similarity.
+# long that matches nothing is compared with the country words, allowing one typing error.
 FUZZY_MIN_LENGTH = 5
-FUZZY_CUTOFF = 0.8
 PERSON_FORMER_SECTOR = "ELI"
 
 
@@ -220,6 +218,28 @@ def is_cased_acronym(phrase: str) -> bool:
     """True for an alias such as "US", "WHO" or "U.N." that must match in capitals only."""
     bare = phrase.replace(".", "").replace("-", "")
     return bare.isalpha() and bare.isupper() and len(bare) <= CASED_ACRONYM_MAX
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Read two words; return True when one insertion, deletion, substitution or swap of two
+    neighbouring letters turns one into the other ("isreal"/"israel", "afganistan"/"afghanistan")."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diffs = [i for i in range(la) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    if la > lb:
+        a, b = b, a
+    # b is one letter longer: skip one letter of b at the first difference.
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
 
 
 def pad_start(date: str) -> str:
@@ -662,11 +682,10 @@ class ActorDictionary:
             if i in covered or len(tok) < FUZZY_MIN_LENGTH or not tok[:1].isupper():
                 continue
             low = tok.lower()
-            candidates = self._fuzzy_words.get(low[0], ())
-            close = difflib.get_close_matches(low, candidates, n=1, cutoff=FUZZY_CUTOFF)
-            if close:
-                tag, code = self._fuzzy_tags[close[0]]
-                return Match(i, i + 1, tag, code)
+            for word in self._fuzzy_words.get(low[0], ()):
+                if within_one_edit(low, word):
+                    tag, code = self._fuzzy_tags[word]
+                    return Match(i, i + 1, tag, code)
         return None
 
     @staticmethod
