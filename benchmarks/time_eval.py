@@ -62,7 +62,8 @@ def evaluate(docs: list[dict], show_errors: int = 0) -> dict:
                 if any(g["value"] == p.value for g in hits):
                     value_pred += 1
             elif show_errors:
-                errors.append(f"FP  {doc['dct'][:10]} {p.text!r} {p.type} {p.value}")
+                ctx = doc["text"][max(0, p.start - 30): p.end + 20].replace("\n", " ")
+                errors.append(f"FP  {doc['dct'][:10]} {p.text!r} {p.type} {p.value} | {ctx}")
         for g in gold:
             hits = [p for p in pred if p.start < g["end"] and g["start"] < p.end]
             if hits:

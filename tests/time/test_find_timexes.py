@@ -38,6 +38,11 @@ def test_bare_weekday_after_future_cue_is_the_next_one():
     assert found("Talks are scheduled to resume on Monday.")["Monday"] == ("DATE", "2018-02-26")
 
 
+def test_future_cue_under_past_auxiliary_is_past():
+    # A Monday story: "had been due to expire Friday" is the Friday just gone.
+    assert found("The offer had been due to expire Friday.", "2018-02-26")["Friday"] == ("DATE", "2018-02-23")
+
+
 def test_said_before_weekday_keeps_it_in_the_past():
     assert found("The spokesman said Monday that troops will withdraw.")["Monday"] == ("DATE", "2018-02-19")
 
@@ -79,7 +84,8 @@ def test_explicit_dates_in_several_formats():
     assert got["February 21st, 2018"] == ("DATE", "2018-02-21")
     assert got["21 February 2018"] == ("DATE", "2018-02-21")
     assert got["2018-02-21"] == ("DATE", "2018-02-21")
-    assert got["Oct. 5"] == ("DATE", "2018-10-05")
+    # "began" puts the clause in the past, and Oct. 5 of 2018 is months ahead: last October.
+    assert got["Oct. 5"] == ("DATE", "2017-10-05")
 
 
 def test_month_and_year():
@@ -90,6 +96,38 @@ def test_month_and_year():
 
 def test_bare_past_month_is_the_most_recent_one():
     assert found("The treaty was signed in December.")["December"] == ("DATE", "2017-12")
+
+
+def test_bare_month_after_future_cue_is_the_next_one():
+    assert found("Qantas plans to double its flights to India by August.")["August"] == ("DATE", "2018-08")
+    assert found("The agency will decide in January.", "2018-10-26")["January"] == ("DATE", "2019-01")
+
+
+def test_bare_month_with_a_deadline_preposition_looks_ahead():
+    assert found("Lenders want the loan repaid by February.", "2018-10-30")["February"] == ("DATE", "2019-02")
+
+
+def test_clause_initial_month_reads_the_verb_after_it():
+    assert found("In March, the company bought a rival.", "2018-10-30")["March"] == ("DATE", "2018-03")
+    assert found("In January, the company will open a plant.", "2018-10-30")["January"] == ("DATE", "2019-01")
+
+
+def test_bare_month_without_cue_is_the_nearer_one():
+    assert found("Forecasts for January look strong.", "2018-11-20")["January"] == ("DATE", "2019-01")
+
+
+def test_participle_after_determiner_is_not_a_past_verb():
+    assert found("The reduced dividend is payable Jan. 2.", "2018-11-02")["Jan. 2"] == ("DATE", "2019-01-02")
+
+
+def test_month_day_across_new_year_follows_tense():
+    assert found("The boy was rescued Nov. 25 off Florida.", "2018-01-10")["Nov. 25"] == ("DATE", "2017-11-25")
+    assert found("The offer was extended to Nov. 6.", "2018-11-02")["Nov. 6"] == ("DATE", "2018-11-06")
+    assert found("Police have hunted him since the Oct. 23 shooting.", "2018-05-06")["Oct. 23"] == ("DATE", "2017-10-23")
+
+
+def test_month_day_without_cue_far_ahead_is_last_year():
+    assert found("Rescuers found the boat on Nov. 25 near the coast.", "2018-01-07")["Nov. 25"] == ("DATE", "2017-11-25")
 
 
 def test_may_as_verb_is_not_a_month():

@@ -40,6 +40,9 @@ SCHEMA: dict[str, type] = {
     "frequency_adverbs": dict,
     "future_cues": list,
     "past_cues": list,
+    "past_verbs": list,
+    "participle_auxiliaries": list,
+    "weak_future_preps": list,
     "ambiguous_months": list,
     "temporal_preps": list,
     "year_blockers": list,
@@ -74,6 +77,9 @@ class Lexicon:
     frequency_adverbs: dict[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    past_verbs: frozenset[str]
+    participle_auxiliaries: frozenset[str]
+    weak_future_preps: frozenset[str]
     ambiguous_months: frozenset[str]
     temporal_preps: frozenset[str]
     year_blockers: frozenset[str]
@@ -130,6 +136,9 @@ def load_lexicon() -> Lexicon:
         frequency_adverbs={k: str(v) for k, v in lower(raw["frequency_adverbs"]).items()},
         future_cues=frozenset(str(c).lower() for c in raw["future_cues"]),
         past_cues=frozenset(str(c).lower() for c in raw["past_cues"]),
+        past_verbs=frozenset(str(c).lower() for c in raw["past_verbs"]),
+        participle_auxiliaries=frozenset(str(c).lower() for c in raw["participle_auxiliaries"]),
+        weak_future_preps=frozenset(str(c).lower() for c in raw["weak_future_preps"]),
         ambiguous_months=frozenset(str(c).lower() for c in raw["ambiguous_months"]),
         temporal_preps=frozenset(str(c).lower() for c in raw["temporal_preps"]),
         year_blockers=frozenset(str(c).lower() for c in raw["year_blockers"]),

@@ -193,29 +193,78 @@ def is_capitalized(word: str) -> bool:
 # Backward window for tense cues around bare weekdays and months: six words is about one clause,
 # enough to see "will meet ... on Tuesday" without reaching into the previous clause.
 CUE_WINDOW_BEFORE = 6
-CUE_WINDOW_AFTER = 2
+# Forward window, read only when nothing before decides: a clause-initial "In March, American
+# Medical received ..." puts a short subject between the date and its verb.
+CUE_WINDOW_AFTER = 5
 
 
-def direction(ctx: Context, start: int, end: int) -> int:
-    """Read the words around a bare weekday/month; return +1 when they point to the future, else -1.
+def tense_cue(ctx: Context, start: int, end: int) -> int:
+    """Read the words around a bare weekday/month/date; return +1 (future), -1 (past) or 0 (no cue).
 
-    In news a bare weekday is the most recent such day unless a future cue ("will", "next",
-    "scheduled", "is to") stands nearby; a past cue ("said") met first going back ends the search,
-    since in "said Tuesday he will" the "will" belongs to the reported clause.
+    Going back from the expression, the nearest cue decides: a future cue ("will", "scheduled",
+    "is to") gives +1 unless a past auxiliary governs it ("had been due to", "was expected to":
+    a plan reported in the past); a past cue ("said") gives -1, since in "said Tuesday he will"
+    the "will" belongs to the reported clause. After the expression, "will"/"is to" look ahead.
     """
-    before = previous_words(ctx.text, start, CUE_WINDOW_BEFORE)
+    key = (start, end)
+    if key in ctx.cache:
+        return ctx.cache[key]
+    ctx.cache[key] = result = _tense_cue(ctx.text, start, end)
+    return result
+
+
+def _tense_cue(text: str, start: int, end: int) -> int:
+    before = previous_words(text, start, CUE_WINDOW_BEFORE)
+    weak = 0
     for i in range(len(before) - 1, -1, -1):
         word = before[i]
         if word in LEX.past_cues:
             return -1
-        if word in LEX.future_cues or (word == "to" and i > 0 and before[i - 1] in ("is", "are", "was", "were")):
+        future = (word in LEX.future_cues or word.endswith("'ll")
+                  or (word == "to" and i > 0 and before[i - 1] in ("is", "are")))
+        if future:
+            # "was scheduled to", "had been expected to": the plan is reported from the past.
+            if any(w in FUTURE_IN_PAST for w in before[max(0, i - 2): i]):
+                return -1
             return 1
-        if word.endswith("'ll"):
+        if is_past_verb(word, before[i - 1] if i > 0 else ""):
+            return -1
+        if i == len(before) - 1 and word in LEX.weak_future_preps:
+            weak = 1
+    if weak:
+        return weak
+    # Nothing before it (a clause-initial "In March, the company bought ..."): read the verb after.
+    after = next_words(text, end, CUE_WINDOW_AFTER)
+    for i, word in enumerate(after):
+        if word in ("will", "'ll", "shall") or after[i: i + 2] == ["is", "to"] or after[i: i + 2] == ["are", "to"]:
             return 1
-    after = next_words(ctx.text, end, CUE_WINDOW_AFTER)
-    if after and (after[0] in ("will", "'ll") or after[:2] == ["is", "to"]):
-        return 1
-    return -1
+        if word in LEX.past_cues or is_past_verb(word, after[i - 1] if i else ""):
+            return -1
+    return 0
+
+
+def is_past_verb(word: str, previous: str) -> bool:
+    """Whether ``word`` reads as a past-tense verb: an irregular past, or an -ed form not after
+    "is"/"be"/"to"/"will" (there it is a participle of a present or future clause)."""
+    if previous in LEX.participle_auxiliaries or previous in DETERMINERS:
+        # "is expected to be completed", "the reduced dividend": participles, not past tenses.
+        return False
+    return word in LEX.past_verbs or (len(word) > 4 and word.endswith("ed"))
+
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"})
+
+
+# Auxiliaries that put a following future cue in the past ("had been due to expire Friday").
+FUTURE_IN_PAST = frozenset({"was", "were", "had", "been"})
+
+
+def direction(ctx: Context, start: int, end: int) -> int:
+    """Return +1 when the words around a bare weekday point to the future, else -1.
+
+    In news a bare weekday is the most recent such day unless a future cue stands nearby.
+    """
+    return 1 if tense_cue(ctx, start, end) > 0 else -1
 
 
 # --------------------------------------------------------------------------- value helpers
@@ -459,6 +508,34 @@ def year_for(ctx: Context, month: int, day: int, prefer: int) -> int | None:
     return dates.nearest_year_for(ctx.dct, month, day, prefer) if ctx.dct else None
 
 
+# A month and day without a year are the publication year's unless that date lies more than
+# this many days away in the direction the clause's tense rules out ("was shot Oct. 23" in a May
+# story: last October) ...
+TENSE_FLIP_DAYS = 120
+# ... or, with no tense cue, more than half a year away ("payable Jan. 2" in a November story).
+NEAREST_FLIP_DAYS = 183
+
+
+def month_day_year(ctx: Context, month: int, day: int, start: int, end: int) -> int:
+    """Pick the year of a month and day written without one ("Nov. 25", "payable Jan. 2").
+
+    Wire copy names the year whenever it differs from the publication year, so that year is the
+    default; dates across New Year are the exception, and the clause's tense (or, failing it,
+    nearness) picks the last or the next such date.
+    """
+    year = ctx.dct.year
+    same = dates.safe_date(year, month, min(day, 28) if month == 2 else day)
+    if same is None:
+        return year
+    offset = (same - ctx.dct).days
+    tense = tense_cue(ctx, start, end)
+    if (tense < 0 and offset > TENSE_FLIP_DAYS) or (tense == 0 and offset > NEAREST_FLIP_DAYS):
+        return year - 1
+    if (tense > 0 and offset < -TENSE_FLIP_DAYS) or (tense == 0 and offset < -NEAREST_FLIP_DAYS):
+        return year + 1
+    return year
+
+
 def resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
     month, day_n = month_number(m["month"]), day_number(m["day"])
     if m["year"]:
@@ -467,10 +544,10 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
         rel = norm(m.groupdict().get("rel"))
         if rel in ("this coming", "next", "last"):
             year = year_for(ctx, month, day_n, 1 if rel != "last" else -1)
+        elif ctx.dct is None:
+            year = None
         else:
-            # A month and day without a year are the publication year's: wire copy names the year
-            # whenever it differs, so "Oct. 23" in a May story is last October only by omission.
-            year = ctx.dct.year if ctx.dct else None
+            year = month_day_year(ctx, month, day_n, m.start(), m.end())
     if year is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day_n:02d}")
     day = dates.safe_date(year, month, day_n)
@@ -505,14 +582,12 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
     elif rel in ("next", "this coming"):
         year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
     else:
-        # A bare month: the current one, else the most recent past one unless the clause looks
-        # ahead ("will open in October").
+        # A bare month: the current one; else the next one when the clause looks ahead ("will
+        # open in October"), the last one when it looks back ("said in October"), and with no
+        # cue the nearer of the two.
+        year = dates.nearest_year_for(ctx.dct, month, 15, tense_cue(ctx, m.start(), m.end()))
         if month == ctx.dct.month:
             year = ctx.dct.year
-        elif direction(ctx, m.start(), m.end()) > 0:
-            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
-        else:
-            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
     day = dt.date(year, month, 1)
     return Resolved("DATE", dates.fmt_month(day), mod, (day, "month"))
 
