@@ -34,6 +34,8 @@ PAIR_MARKERS = {"two", "both"}
 PERSON_TITLES = {"minister", "president", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan",
                  "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "general",
                  "commander", "chief", "leader", "counterpart", "governor", "mayor", "senator", "official"}
+# Sectors of the state: an official of one of these with no country named is the dateline country's.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # How many sentences back a pronoun or "the two sides" may reach for its antecedent.
 ANTECEDENT_WINDOW = 3
 # How far back "the two sides" may reach for a pair named together ("Pakistan and Russia").
@@ -169,6 +171,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
     entities: list[Entity] = []
     by_surname: dict[str, int] = {}
     doc = article.doc
+    home = dictionary.country_of(article.dateline.name) if article.dateline and article.dateline.name else None
 
     def new_entity(mention_index: int, actor: Actor) -> int:
         entities.append(Entity(id=len(entities), actor=actor, mentions=[mention_index]))
@@ -206,6 +209,11 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             if person is not None:
                 link(index, person)
                 continue
+        if mention.actor.country is None and mention.actor.sector in STATE_SECTORS and home is not None:
+            # Tie-breaker: an official with no country in the text ("Interior Minister Mohsin Naqvi")
+            # most likely serves the country the story is datelined in.
+            mention.actor = replace(mention.actor, country=home, code=home + (mention.actor.code or ""),
+                                    basis=f"{mention.actor.basis} + dateline country")
         if mention.label == "PERSON" or (mention.actor.kind == "person" and mention.label != "NOMINAL"):
             surname = _surname(doc[mention.token_start:mention.token_end])
             if surname and surname in by_surname:

@@ -60,6 +60,13 @@ def _anchor_timexes(article: Article) -> dict[int, Timex]:
             if node.pos_ in ("VERB", "AUX"):
                 break
         anchors.setdefault(node.i, timex)
+        # A participle modifying a noun ("attacked a convoy carrying engineers ... on Saturday") rarely
+        # owns the date; the clause's verb does, so it is anchored there too. Relative clauses with their
+        # own subject ("which invaded Georgia in 2008") keep theirs.
+        if node.dep_ == "acl":
+            verb = _governing_verb(node.head)
+            if verb is not None:
+                anchors.setdefault(verb.i, timex)
     return anchors
 
 
@@ -80,7 +87,9 @@ def date_event(article: Article, event: Event, anchors: dict[int, Timex],
             break
         node = node.head
         hops += 1
-    if timex is None and token is not None and narrative is not None and _simple_past(token) \
+    # Statements and appeals are dated when they were made, the story's own time, not by the narrative.
+    if timex is None and token is not None and narrative is not None and event.cameo_root not in ("01", "02") \
+            and _simple_past(token) \
             and 0 <= event.sentence - narrative[0] <= NARRATIVE_SENTENCES:
         timex = narrative[1]
     if timex is not None:
