@@ -61,15 +61,16 @@ class ActorStage:
         self.dictionary = dictionary or default_dictionary()
 
     def __call__(self, article: Article) -> Article:
-        candidates = self.find_candidates(article.doc)
+        candidates = self.find_candidates(article.doc, _dateline_tokens(article))
         article.mentions = self.code_candidates(article, candidates)
         article.actors = resolve(article, self.dictionary)
         return article
 
     # -- deciding -----------------------------------------------------------------------------
-    def find_candidates(self, doc) -> list[_Candidate]:
-        """Token spans that may name an actor, longest first and never overlapping."""
-        taken: set[int] = set()
+    def find_candidates(self, doc, exclude: set[int] | None = None) -> list[_Candidate]:
+        """Token spans that may name an actor, never overlapping each other or the ``exclude`` tokens
+        (the dateline, which names where the story was filed, not an actor)."""
+        taken: set[int] = set(exclude or ())
         found: list[_Candidate] = []
 
         def add(head, start, end, label):
@@ -88,9 +89,10 @@ class ActorStage:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             root = ent.root
-            # A demonym or name modifying a noun is part of that noun's phrase, not an actor of its own
-            # ("Russian" in "the Russian side"), unless the noun is no actor at all ("Russian helicopters").
-            if root.dep_ in ("amod", "compound") and root.head.i in taken:
+            # A demonym or name modifying a noun is part of that noun's phrase ("Russian" in "Russian
+            # Foreign Minister Sergey Lavrov", "the Russian side"), not an actor of its own.
+            if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+                    and ent.label_ in ("NORP", "GPE") and root.head.i not in range(ent.start, ent.end):
                 continue
             start, end = noun_phrase(root, ent.start, ent.end)
             if any(i in taken for i in range(start, end)):
@@ -147,19 +149,50 @@ def noun_phrase(head, start: int | None = None, end: int | None = None) -> tuple
         if child.dep_ in PHRASE_LEFT_DEPS:
             lo = min(lo, child.left_edge.i)
     for child in head.rights:
-        if child.dep_ in ("appos", "flat", "compound"):
+        if child.dep_ == "appos" and _after_separator(head.doc, head.i, child.i) == head.i:
+            hi = max(hi, noun_phrase(child)[1])
+        elif child.dep_ in ("flat", "compound"):
             hi = max(hi, child.right_edge.i + 1)
         elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN":
             hi = max(hi, child.right_edge.i + 1)
         elif child.dep_ == "case":
             hi = max(hi, child.i + 1)
-    # Never start a phrase on punctuation or a conjunction left over from the subtree.
+    # Never start a phrase on punctuation left over from the subtree, nor before a dateline's dash.
     doc = head.doc
+    lo = _after_separator(doc, lo, head.i + 1)
     while lo < head.i and doc[lo].is_punct:
         lo += 1
     while hi - 1 > head.i and (doc[hi - 1].is_punct and doc[hi - 1].text not in ")"):
         hi -= 1
     return lo, hi
+
+
+def _dateline_tokens(article: Article) -> set[int]:
+    """Token indexes of the dateline place and what follows it up to its dash or colon."""
+    if article.dateline is None:
+        return set()
+    doc = article.doc
+    span = doc.char_span(article.dateline.start, article.dateline.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    tokens = set(range(span.start, span.end))
+    for token in doc[span.end:span.end + 8]:
+        tokens.add(token.i)
+        if token.text in ("-", "—", "–", ":", "--"):
+            return tokens
+    return set(range(span.start, span.end))
+
+
+def _after_separator(doc, start: int, end: int) -> int:
+    """Skip a dateline glued to a name by NER ("KABUL (Reuters) - Interior Minister John Doe"): the span
+    starts after its last free-standing dash or colon."""
+    for i in range(end - 1, start - 1, -1):
+        token = doc[i]
+        if token.text in ("-", "—", "–", ":") and token.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            return i + 1
+        if token.text == ":" and i + 1 < end:
+            return i + 1
+    return start
 
 
 def resolve(article: Article, dictionary) -> list[Entity]:

@@ -1,0 +1,45 @@
+"""Actor mentions and their resolution across an article (through the real parser and dictionary)."""
+
+import tacitus
+
+
+def mentions(pipeline, text, published="2018-02-21"):
+    article = pipeline(tacitus.article_from_text(text, id="t", published=published))
+    return article, {m.text: m for m in article.mentions}
+
+
+def test_surnames_titles_and_pronouns_resolve_to_the_full_mention(pipeline):
+    article, found = mentions(pipeline, (
+        "Russian Foreign Minister Sergey Lavrov met his Pakistani counterpart Khawaja Asif in Moscow.\n"
+        "Mr Lavrov said Russia would help. He also praised Pakistan."))
+    assert found["Mr Lavrov"].actor.code == "RUSGOV"
+    assert found["He"].actor.code == "RUSGOV" and found["He"].entity == found["Mr Lavrov"].entity
+    assert found["Russian Foreign Minister Sergey Lavrov"].entity == found["Mr Lavrov"].entity
+
+
+def test_the_two_sides_stand_for_the_pair_named_together(pipeline):
+    article, found = mentions(pipeline, (
+        "Iran and Iraq held talks in Baghdad on Monday.\nTurkey was not invited.\n"
+        "The two sides signed a border agreement."))
+    pair = found["The two sides"]
+    assert sorted(m.actor.country for m in pair.members) == ["IRN", "IRQ"]
+    signed = [(e.source.actor.country, e.target.actor.country) for e in article.events if e.cameo == "057"]
+    assert sorted(signed) == [("IRN", "IRQ"), ("IRQ", "IRN")]
+
+
+def test_a_role_takes_its_country_from_its_owner(pipeline):
+    article, found = mentions(pipeline, "The army of Pakistan shelled the border.")
+    assert found["The army of Pakistan"].actor.code == "PAKMIL"
+    article, found = mentions(pipeline, "Iran and Iraq met.\nThe militaries of the two countries held drills.")
+    assert sorted(m.actor.code for m in found["The militaries of the two countries"].members) == ["IRNMIL", "IRQMIL"]
+
+
+def test_official_without_a_country_takes_the_dateline_country(pipeline):
+    article, found = mentions(pipeline, "KABUL (Reuters) - Interior Minister John Doe criticised Pakistan on Monday.")
+    assert found["Interior Minister John Doe"].actor.code == "AFGGOV"
+
+
+def test_ner_misses_are_recovered_from_known_surnames(pipeline):
+    article, found = mentions(pipeline, (
+        "Foreign Minister Khawaja Asif arrived in Moscow.\nMr Asif seconded the statement noting that ties were good."))
+    assert all(m.actor and m.actor.country == "PAK" for m in article.mentions if "Asif" in m.text)
