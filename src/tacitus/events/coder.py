@@ -45,6 +45,8 @@ REJECT_ROOTS = {"03": "120", "04": "125", "05": "127", "06": "121", "07": "122",
 REJECT_CODES = {"057": "127", "061": "1211", "062": "1212", "063": "1213", "045": "126", "084": "1243",
                 "0841": "1243", "085": "1244", "086": "1245", "087": "1246"}
 
+# Dependencies of the modifiers a rule's ``compound`` names.
+COMPOUND_DEPS = ("compound", "amod", "nmod", "advmod", "npadvmod")
 # How far around the trigger domain words count: the object and complement, not the next clause.
 DOMAIN_WINDOW = (10, 25)
 # Confidence of an event with no coded source (only returned when asked for, e.g. for evaluation).
@@ -102,6 +104,9 @@ def _object(token):
     for child in token.children:
         if child.dep_ == "nsubjpass":
             return child
+    # A copula's adjective stands in for an object: "was skeptical", "is optimistic".
+    if _lemma(token) == "be":
+        return next((c for c in token.children if c.dep_ == "acomp"), None)
     # Gerunds and nominalized verbs take their object through "of": "the setting up of a commission".
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -136,6 +141,7 @@ def _xcomp(token, words: frozenset[str]):
 def match_rule(token, rule: Rule):
     """Check one rule against one trigger token; returns the tokens it consumed, or None."""
     consumed = []
+    hit = None
     if rule.objects:
         obj = _object(token)
         if obj is None:
@@ -145,8 +151,10 @@ def match_rule(token, rule: Rule):
         if hit is None:
             return None
         consumed.append(obj)
-    if rule.prep and _prep_object(token, rule.prep) is None:
-        return None
+    if rule.prep:
+        pobj = _prep_object(token, rule.prep)
+        if pobj is None or (rule.pobj and _lemma(pobj) not in rule.pobj and pobj.lower_ not in rule.pobj):
+            return None
     if rule.particle and not any(
             c.dep_ in ("prt", "prep") and c.lower_ == rule.particle for c in token.children):
         return None
@@ -155,9 +163,11 @@ def match_rule(token, rule: Rule):
         if comp is None:
             return None
         consumed.append(comp)
+    # A verb rule's modifier sits on its object ("launched drone strikes") or on the verb ("sexually assaulted").
+    holders = [token] if hit is None else [token, hit]
     if rule.compound and not any(
-            c.dep_ in ("compound", "amod", "nmod") and (_lemma(c) in rule.compound or c.lower_ in rule.compound)
-            for c in token.children):
+            c.dep_ in COMPOUND_DEPS and (_lemma(c) in rule.compound or c.lower_ in rule.compound)
+            for holder in holders for c in holder.children):
         return None
     return consumed
 

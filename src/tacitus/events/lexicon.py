@@ -8,6 +8,7 @@ express it, keyed on lemmas so that "signed", "signs" and "signing" match alike:
       nouns: [treaty signing]           # nominal triggers (lemma of the head noun)
       object: [agreement, accord, pact] # the trigger's object (or passive subject) must be one of these
       prep: with                        # the trigger must govern this preposition
+      pobj: [sidelines]                 # ... and the preposition's object must be one of these
       particle: up                      # the trigger must have this particle ("set up", "call off")
       xcomp: [meet, talk]               # the trigger governs an infinitive/gerund with one of these lemmas
       compound: [air, drone]            # a nominal trigger must carry one of these modifiers ("air strike")
@@ -39,7 +40,7 @@ from ..errors import E_BAD_DATA, ModelError
 from .ontology import cameo_codes
 
 RULE_KEYS = {"code", "verbs", "nouns", "object", "prep", "particle", "xcomp", "compound", "target", "symmetric",
-             "domains", "residual", "id", "note"}
+             "domains", "residual", "pobj", "id", "note"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Rule:
     lemmas: frozenset[str]
     objects: frozenset[str] = frozenset()
     prep: str | None = None
+    pobj: frozenset[str] = frozenset()
     particle: str | None = None
     xcomp: frozenset[str] = frozenset()
     compound: frozenset[str] = frozenset()
@@ -63,7 +65,7 @@ class Rule:
     def specificity(self) -> int:
         """How much a rule demands; the most demanding matching rule wins."""
         return (1 + 3 * bool(self.objects) + 3 * bool(self.xcomp) + 2 * bool(self.compound)
-                + 2 * bool(self.particle) + 1 * bool(self.prep))
+                + 2 * bool(self.particle) + 1 * bool(self.prep) + 2 * bool(self.pobj))
 
 
 @dataclass
@@ -125,13 +127,16 @@ def _words(value, where: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in value)
 
 
-def parse_rules(entries: list, source: str = "lexicon") -> list[Rule]:
-    """Check raw YAML entries and turn them into Rules; raises ModelError naming the bad entry."""
+def parse_rules(entries: list, source: str = "lexicon", seen: set[str] | None = None) -> list[Rule]:
+    """Check raw YAML entries and turn them into Rules; raises ModelError naming the bad entry.
+
+    ``seen`` holds rule ids already taken (by other files); a repeated id gets a ".2", ".3" suffix.
+    """
     codes = cameo_codes()
     if not isinstance(entries, list):
         raise ModelError(f"{source}: expected a list of rules", code=E_BAD_DATA)
     rules: list[Rule] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for n, entry in enumerate(entries, start=1):
         where = f"{source}, rule {n}"
         if not isinstance(entry, dict):
@@ -150,6 +155,8 @@ def parse_rules(entries: list, source: str = "lexicon") -> list[Rule]:
         if target is not None and not (target in ("object", "none") or str(target).startswith("prep:")):
             raise ModelError(f"{where}: target must be object, none or prep:<word>, got {target!r}", code=E_BAD_DATA)
         lemmas = verbs or nouns
+        if entry.get("pobj") and not entry.get("prep"):
+            raise ModelError(f"{where}: pobj needs a prep", code=E_BAD_DATA)
         objects = _words(entry.get("object"), where)
         rule_id = entry.get("id") or "-".join(
             [code, sorted(lemmas)[0]] + ([sorted(objects)[0]] if objects else []) + ([entry["prep"]] if entry.get("prep") else []))
@@ -159,7 +166,7 @@ def parse_rules(entries: list, source: str = "lexicon") -> list[Rule]:
         seen.add(rule_id)
         rules.append(Rule(
             id=rule_id, code=code, pos="VERB" if verbs else "NOUN", lemmas=lemmas, objects=objects,
-            prep=entry.get("prep"), particle=entry.get("particle"), xcomp=_words(entry.get("xcomp"), where),
+            prep=entry.get("prep"), pobj=_words(entry.get("pobj"), where), particle=entry.get("particle"), xcomp=_words(entry.get("xcomp"), where),
             compound=_words(entry.get("compound"), where), target=target, symmetric=bool(entry.get("symmetric")),
             domains=domains, residual=bool(entry.get("residual")),
         ))
@@ -171,7 +178,8 @@ def default_lexicon() -> Lexicon:
     """The lexicon shipped with Tacitus (every YAML file under data/events/rules/)."""
     folder = resources.files("tacitus").joinpath("data", "events", "rules")
     rules: list[Rule] = []
+    seen: set[str] = set()
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
-            rules.extend(parse_rules(yaml.safe_load(item.read_text(encoding="utf-8")), source=item.name))
+            rules.extend(parse_rules(yaml.safe_load(item.read_text(encoding="utf-8")), source=item.name, seen=seen))
     return Lexicon(rules)
