@@ -258,3 +258,41 @@ def test_long_input_offsets_and_speed():
     assert time.perf_counter() - started < 10
     assert len(timexes) == 3 * 2000
     assert all(text[t.start:t.end] == t.text for t in timexes)
+
+
+# --------------------------------------------------------------------------- tense cues and idioms
+
+
+def test_present_progressive_announces_a_plan():
+    # A Wednesday story: "is traveling ... Thursday" is tomorrow, not last week.
+    assert found("The minister is traveling to Paris Thursday.")["Thursday"] == ("DATE", "2018-02-22")
+
+
+def test_as_early_as_looks_ahead_but_early_hours_do_not():
+    assert found("A vote could come as early as Friday.")["Friday"] == ("DATE", "2018-02-23")
+    got = found("Police arrested him in the early hours of Tuesday.")
+    assert got["Tuesday"] == ("DATE", "2018-02-20")
+
+
+def test_past_progressive_plan_is_still_ahead():
+    # A Friday story: protesters "were planning to" march Monday means the coming Monday.
+    got = found("Exiles were planning to march downtown on Monday.", "2018-02-23")
+    assert got["Monday"] == ("DATE", "2018-02-26")
+
+
+def test_the_last_twenty_four_hours_is_a_day():
+    assert found("Prices fell sharply in the last twenty four hours.")["the last twenty four hours"] == ("DURATION", "P1D")
+    assert found("The strike lasted 24 hours.")["24 hours"] == ("DURATION", "PT24H")
+
+
+def test_the_next_couple_of_years_is_two():
+    assert found("Growth will slow over the next couple of years.")["the next couple of years"] == ("DURATION", "P2Y")
+
+
+def test_recent_years_is_a_past_reference():
+    assert found("Exports have boomed in recent years.")["recent years"] == ("DATE", "PAST_REF")
+
+
+def test_spoken_year_with_century_needs_no_preposition():
+    assert found("Atlanta, nineteen ninety-six. A bomb went off.")["nineteen ninety-six"] == ("DATE", "1996")
+    assert "two thousand" not in found("Some two thousand people marched.")

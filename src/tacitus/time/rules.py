@@ -220,14 +220,19 @@ def _tense_cue(text: str, start: int, end: int) -> int:
         word = before[i]
         if word in LEX.past_cues:
             return -1
+        previous = before[i - 1] if i > 0 else ""
         future = (word in LEX.future_cues or word.endswith("'ll")
-                  or (word == "to" and i > 0 and before[i - 1] in ("is", "are")))
+                  or (word == "to" and previous in ("is", "are"))
+                  # "as early as Tuesday"; present progressive ("is traveling Thursday", "would
+                  # be meeting Monday") is how news announces plans.
+                  or (word == "early" and previous == "as")
+                  or (word.endswith("ing") and previous in PROGRESSIVE_AUXILIARIES))
         if future:
             # "was scheduled to", "had been expected to": the plan is reported from the past.
             if any(w in FUTURE_IN_PAST for w in before[max(0, i - 2): i]):
                 return -1
             return 1
-        if is_past_verb(word, before[i - 1] if i > 0 else ""):
+        if is_past_verb(word, previous):
             return -1
         if i == len(before) - 1 and word in LEX.weak_future_preps:
             weak = 1
@@ -255,8 +260,11 @@ def is_past_verb(word: str, previous: str) -> bool:
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"})
 
 
-# Auxiliaries that put a following future cue in the past ("had been due to expire Friday").
-FUTURE_IN_PAST = frozenset({"was", "were", "had", "been"})
+# Auxiliaries that put a following future cue in the past ("had been due to expire Friday"). A
+# simple past ("were planning to ... on Monday") is left out: such plans are mostly still ahead.
+FUTURE_IN_PAST = frozenset({"had", "been"})
+# Auxiliaries of the present progressive ("is traveling", "are meeting", "be leaving").
+PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "be"})
 
 
 def direction(ctx: Context, start: int, end: int) -> int:
@@ -393,13 +401,17 @@ def check_year(m: re.Match, text: str) -> bool:
     nxt = next_words(text, m.end(), 1)
     if nxt and nxt[0] in LEX.year_blockers:
         return False
-    if spoken and not (m.group("fiscal") or m.group("edge")):
-        # Spoken years ("nineteen ninety-six") are only years after a temporal word; otherwise
-        # "two thousand" is a count.
+    if spoken and not (m.group("fiscal") or m.group("edge") or SPOKEN_CENTURY_YEAR_RE.match(year_text)):
+        # Spoken years are only years after a temporal word, since "two thousand" or "nineteen
+        # hundred" are counts; "nineteen ninety-six" (century and tens) is a year anywhere.
         prev = previous_words(text, m.start(), 1)
         return bool(prev) and prev[-1] in LEX.temporal_preps
     year = spoken_or_digit_year(year_text)
     return year is not None and 1000 <= year <= 2099
+
+
+# "nineteen ninety-six", "eighteen twelve": the shape only a spoken year has.
+SPOKEN_CENTURY_YEAR_RE = re.compile(r"(?:nineteen|eighteen|seventeen)\s+(?!hundred)", re.IGNORECASE)
 
 
 def check_weekday(m: re.Match, text: str) -> bool:
@@ -677,7 +689,7 @@ def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
 
 # How far back (in characters) a quarter mention makes "a year ago" mean "that quarter a year
 # ago": about two sentences, the reach of "Net rose in the third quarter ... from $5 million a year ago".
-QUARTER_CONTEXT_CHARS = 300
+QUARTER_CONTEXT_CHARS = 600
 
 
 def year_ago(ctx: Context, amount: int = 1) -> Resolved:
@@ -875,12 +887,18 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{base}T{hhmm}", mod, (day, "day") if day else None)
 
 
+LAST_DAY_RE = re.compile(r"the\s+(?:last|past|next)\s", re.IGNORECASE)
+
+
 def resolve_duration(m: re.Match, ctx: Context) -> Resolved | None:
     amount = parse_number(m["qty"])
     unit = m["unit"]
     ago = norm(m["ago"])
     mod = approx_mod(m["approx"]) or approx_mod(m["inner"])
     if not ago or ago == "or so":
+        if amount == 24 and norm(unit).startswith("hour") and LAST_DAY_RE.match(m.group(0)):
+            # "the last 24 hours" is the news idiom for the past day (TimeML: P1D).
+            return Resolved("DURATION", "P1D", mod)
         return Resolved("DURATION", duration_value(amount, unit), mod)
     if ago == "before":
         return Resolved("DURATION", duration_value(amount, unit), mod)
@@ -914,6 +932,9 @@ def resolve_unit_adj(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_vague_units(m: re.Match, ctx: Context) -> Resolved | None:
+    if norm(m["mod"]) == "recent" and norm(m["unit"]) == "years":
+        # "in recent years" names a stretch of the past, not a length (TimeML: PAST_REF).
+        return Resolved("DATE", "PAST_REF")
     return Resolved("DURATION", duration_value(None, m["unit"]))
 
 
