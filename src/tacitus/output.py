@@ -7,7 +7,6 @@ CSV rows and the terminal table are flattened from it, so the three formats neve
 from __future__ import annotations
 
 import csv
-import io
 import json
 from functools import lru_cache
 from importlib import resources
@@ -192,10 +191,3 @@ def _code_name(code: str) -> str:
 
     return cameo(code).name
 
-
-def to_json_text(records: Iterable[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = Writer(buffer, "jsonl")
-    for record in records:
-        writer.write(record)
-    return buffer.getvalue()
