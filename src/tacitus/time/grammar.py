@@ -230,3 +230,35 @@ PER_UNIT_RE = re.compile(
 WORD_RE = re.compile(r"[A-Za-z']+")
 # Sentence edges: the cue window does not reach across them.
 SENTENCE_EDGE_RE = re.compile(r"[.!?;]\s|\n\s*\n")
+
+# Trigger words: every match of a rule holds a digit or a word of one of the rule's trigger
+# classes (see ``Rule.triggers``). :func:`tacitus.time.recognize.match_candidates` runs each
+# pattern only near its triggers, which skips most of a news text for most rules.
+TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "half",
+              "year", "decade", "century", "centuries", "millennium", "millennia", "weekend", "season",
+              "period", "morning", "afternoon", "evening", "midday", "overnight")
+
+
+def _last_words(phrases) -> set[str]:
+    """The last letter-run of each phrase ("a later date" -> "date", "valentine's day" -> "day")."""
+    return {re.findall(r"[a-z]+", p.lower())[-1] for p in phrases if re.findall(r"[a-z]+", p.lower())}
+
+
+TRIGGER_CLASSES: dict[str, frozenset[str]] = {}
+for _cls, _words in (
+    ("month", set(LEX.months)),
+    ("weekday", set(LEX.weekdays)),
+    ("season", set(LEX.seasons)),
+    ("unit", set(UNIT_WORDS) | set(LEX.units)),
+    ("day_word", {"today", "tonight", "tomorrow", "yesterday"}),
+    ("clock", {"noon", "midnight", "midday"}),
+    ("holiday", _last_words(LEX.holidays)),
+    ("vague", _last_words(LEX.vague_refs)),
+    ("frequency", set(LEX.frequency_adverbs)),
+    ("adjective", set(LEX.vague_adjectives) | set(LEX.optional_vague_adjectives)),
+    ("decade", {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),
+    ("spoken_year", {"nineteen", "eighteen", "seventeen", "thousand"}),
+):
+    for _word in _words:
+        TRIGGER_CLASSES[_word] = TRIGGER_CLASSES.get(_word, frozenset()) | {_cls}

@@ -1,7 +1,8 @@
 """Finding time expressions: match every rule, choose among overlapping candidates, then resolve.
 
 Deciding and writing are separate steps, as elsewhere in Tacitus: :func:`match_candidates` lists
-every pattern hit that passes its rule's context-free check; :func:`select_candidates` keeps the
+every pattern hit that passes its rule's context-free check (running each pattern only near its
+trigger words, found in one pass over the text's tokens); :func:`select_candidates` keeps the
 longest non-overlapping ones; :func:`resolve_candidates` normalizes them in text order, threading
 the discourse state (last quarter, last date) from one to the next.
 """
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tacitus.model import Timex
+from tacitus.time.grammar import TOKEN_RE, TRIGGER_CLASSES
 from tacitus.time.rules import RULES, Context, Rule
 
 logger = logging.getLogger(__name__)
@@ -29,21 +31,82 @@ class Candidate:
     match: re.Match
 
 
+# How far around a trigger word a time expression can reach: the longest heads run before the
+# unit ("at least the first two quarters", "approximately the past twenty-four hours") and the
+# longest tails after it ("Q3 of fiscal 2015", "5 p.m. EST, Nov. 6").
+WINDOW_BEFORE = 100
+WINDOW_AFTER = 60
+
+
+def trigger_positions(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Return, per trigger class, the spans of the words of ``text`` in it ("digit" for numbers)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in TOKEN_RE.finditer(text):
+        token = m.group().lower()
+        if token[0].isdigit():
+            classes = DIGIT_CLASS
+        else:
+            classes = TRIGGER_CLASSES.get(token, NO_CLASS)
+            if token.endswith("s"):
+                # Plurals ("months", "Mondays") trigger what their singular does.
+                classes = classes | TRIGGER_CLASSES.get(token[:-1], NO_CLASS)
+            if not classes:
+                continue
+        for cls in classes:
+            found.setdefault(cls, []).append(m.span())
+    return found
+
+
+DIGIT_CLASS = frozenset({"digit"})
+NO_CLASS: frozenset[str] = frozenset()
+
+
+def trigger_windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the merged stretches of ``text`` around the trigger ``spans`` (in text order), where a rule can match."""
+    windows: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        start, end = max(0, span_start - WINDOW_BEFORE), span_end + WINDOW_AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    # End each window on whitespace, so that no pattern sees a word cut in two as a text end.
+    out = []
+    for start, end in windows:
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        out.append((start, min(end, len(text))))
+    return out
+
+
 def match_candidates(text: str, rules: tuple[Rule, ...] = RULES) -> list[Candidate]:
-    """Run every rule's pattern over ``text``; return the hits whose rule check accepts them."""
+    """Run every rule's pattern near its trigger words in ``text``; return the hits whose rule check accepts them.
+
+    A rule with no triggers runs over the whole text.
+    """
     found: list[Candidate] = []
+    positions = trigger_positions(text)
+    windows_for: dict[frozenset[str], list[tuple[int, int]]] = {}
     for index, rule in enumerate(rules):
-        for m in rule.pattern.finditer(text):
-            start, end = m.span(rule.group)
-            if end <= start:
-                continue
-            try:
-                if rule.check is not None and not rule.check(m, text):
+        if not rule.triggers:
+            windows = [(0, len(text))]
+        elif rule.triggers in windows_for:
+            windows = windows_for[rule.triggers]
+        else:
+            spans = sorted(span for cls in rule.triggers for span in positions.get(cls, ()))
+            windows = windows_for[rule.triggers] = trigger_windows(text, spans)
+        for win_start, win_end in windows:
+            for m in rule.pattern.finditer(text, win_start, win_end):
+                start, end = m.span(rule.group)
+                if end <= start:
                     continue
-            except (KeyError, ValueError, IndexError) as exc:
-                logger.debug("rule %s check failed on %r: %s", rule.name, m.group(0), exc)
-                continue
-            found.append(Candidate(start, end, index, m))
+                try:
+                    if rule.check is not None and not rule.check(m, text):
+                        continue
+                except (KeyError, ValueError, IndexError) as exc:
+                    logger.debug("rule %s check failed on %r: %s", rule.name, m.group(0), exc)
+                    continue
+                found.append(Candidate(start, end, index, m))
     return found
 
 

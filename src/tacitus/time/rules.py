@@ -80,6 +80,8 @@ class Rule:
     resolve: Callable[[re.Match, Context], Resolved | None]
     check: Callable[[re.Match, str], bool] | None = None
     group: int | str = 0
+    # Trigger classes of grammar.TRIGGER_CLASSES ("digit" for a number): every match holds one.
+    triggers: frozenset[str] = frozenset()
 
 
 # --------------------------------------------------------------------------- small readers
@@ -1032,43 +1034,48 @@ def resolve_per_unit(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("SET", duration_value(1, m["unit"]))
 
 
+# Trigger classes shared by several rules.
+DIGIT = frozenset({"digit"})
+MONTH = frozenset({"month"})
+UNIT = frozenset({"unit"})
+
 # Order matters only for candidates with exactly the same span: the earlier rule wins.
 RULES: tuple[Rule, ...] = (
-    Rule("iso", g.ISO_RE, resolve_iso),
-    Rule("slash_date", g.SLASH_DATE_RE, resolve_slash),
-    Rule("clock", g.CLOCK_RE, resolve_clock),
-    Rule("month_day", g.MONTH_DAY_RE, resolve_month_day, check_month_day),
-    Rule("day_month", g.DAY_MONTH_RE, resolve_month_day, check_month_day),
-    Rule("month_year", g.MONTH_YEAR_RE, resolve_month_year, check_month_word),
-    Rule("quarter", g.QUARTER_RE, resolve_quarter),
-    Rule("q_code", g.Q_CODE_RE, resolve_q_code),
-    Rule("holiday", g.HOLIDAY_RE, resolve_holiday),
-    Rule("vague", g.VAGUE_RE, resolve_vague, check_vague),
-    Rule("per_unit", g.PER_UNIT_RE, resolve_per_unit, check_per_unit, "span"),
-    Rule("every", g.EVERY_RE, resolve_every),
-    Rule("frequency", g.FREQUENCY_RE, resolve_frequency, check_frequency),
-    Rule("and_half", g.AND_HALF_RE, resolve_and_half),
-    Rule("duration", g.DURATION_RE, resolve_duration, check_duration),
-    Rule("unit_adj", g.UNIT_ADJ_RE, resolve_unit_adj),
-    Rule("decade", g.DECADE_RE, resolve_decade),
-    Rule("century", g.CENTURY_RE, resolve_century),
-    Rule("season", g.SEASON_RE, resolve_season, check_season),
-    Rule("rel_unit", g.REL_UNIT_RE, resolve_rel_unit),
-    Rule("period", g.PERIOD_RE, resolve_period, check_period),
-    Rule("year_ago_adj", g.YEAR_AGO_ADJ_RE, resolve_year_ago_adj),
-    Rule("year_end", g.YEAR_END_RE, resolve_year_end),
-    Rule("anaphoric", g.ANAPHORIC_RE, resolve_anaphoric),
-    Rule("day_word", g.DAY_WORD_RE, resolve_day_word),
-    Rule("weekday", g.WEEKDAY_RE, resolve_weekday, check_weekday),
-    Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day),
-    Rule("month", g.MONTH_RE, resolve_month, check_month_word),
-    Rule("year", g.YEAR_RE, resolve_year, check_year),
-    Rule("def_unit", g.DEF_UNIT_RE, resolve_def_unit),
-    Rule("vague_units", g.VAGUE_UNITS_RE, resolve_vague_units, check_vague_units),
-    Rule("vague_adjective", g.VAGUE_ADJ_RE, resolve_vague_adjective, check_vague_adjective, "word"),
+    Rule("iso", g.ISO_RE, resolve_iso, triggers=DIGIT),
+    Rule("slash_date", g.SLASH_DATE_RE, resolve_slash, triggers=DIGIT),
+    Rule("clock", g.CLOCK_RE, resolve_clock, triggers=DIGIT | {"clock"}),
+    Rule("month_day", g.MONTH_DAY_RE, resolve_month_day, check_month_day, triggers=MONTH),
+    Rule("day_month", g.DAY_MONTH_RE, resolve_month_day, check_month_day, triggers=MONTH),
+    Rule("month_year", g.MONTH_YEAR_RE, resolve_month_year, check_month_word, triggers=MONTH),
+    Rule("quarter", g.QUARTER_RE, resolve_quarter, triggers=UNIT),
+    Rule("q_code", g.Q_CODE_RE, resolve_q_code, triggers=DIGIT),
+    Rule("holiday", g.HOLIDAY_RE, resolve_holiday, triggers=frozenset({"holiday"})),
+    Rule("vague", g.VAGUE_RE, resolve_vague, check_vague, triggers=frozenset({"vague"})),
+    Rule("per_unit", g.PER_UNIT_RE, resolve_per_unit, check_per_unit, "span", triggers=UNIT),
+    Rule("every", g.EVERY_RE, resolve_every, triggers=UNIT | MONTH | {"weekday", "season"}),
+    Rule("frequency", g.FREQUENCY_RE, resolve_frequency, check_frequency, triggers=frozenset({"frequency"})),
+    Rule("and_half", g.AND_HALF_RE, resolve_and_half, triggers=UNIT),
+    Rule("duration", g.DURATION_RE, resolve_duration, check_duration, triggers=UNIT),
+    Rule("unit_adj", g.UNIT_ADJ_RE, resolve_unit_adj, triggers=UNIT),
+    Rule("decade", g.DECADE_RE, resolve_decade, triggers=DIGIT | {"decade"}),
+    Rule("century", g.CENTURY_RE, resolve_century, triggers=UNIT),
+    Rule("season", g.SEASON_RE, resolve_season, check_season, triggers=frozenset({"season"})),
+    Rule("rel_unit", g.REL_UNIT_RE, resolve_rel_unit, triggers=UNIT),
+    Rule("period", g.PERIOD_RE, resolve_period, check_period, triggers=UNIT),
+    Rule("year_ago_adj", g.YEAR_AGO_ADJ_RE, resolve_year_ago_adj, triggers=UNIT),
+    Rule("year_end", g.YEAR_END_RE, resolve_year_end, triggers=UNIT),
+    Rule("anaphoric", g.ANAPHORIC_RE, resolve_anaphoric, triggers=UNIT),
+    Rule("day_word", g.DAY_WORD_RE, resolve_day_word, triggers=frozenset({"day_word"})),
+    Rule("weekday", g.WEEKDAY_RE, resolve_weekday, check_weekday, triggers=frozenset({"weekday"})),
+    Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day, triggers=UNIT),
+    Rule("month", g.MONTH_RE, resolve_month, check_month_word, triggers=MONTH),
+    Rule("year", g.YEAR_RE, resolve_year, check_year, triggers=DIGIT | {"spoken_year"}),
+    Rule("def_unit", g.DEF_UNIT_RE, resolve_def_unit, triggers=UNIT),
+    Rule("vague_units", g.VAGUE_UNITS_RE, resolve_vague_units, check_vague_units, triggers=UNIT),
+    Rule("vague_adjective", g.VAGUE_ADJ_RE, resolve_vague_adjective, check_vague_adjective, "word", triggers=frozenset({"adjective"})),
 )
 
 # The rules plus "former"/"recent" as past references, for callers who want them (include_former).
 RULES_WITH_FORMER: tuple[Rule, ...] = RULES + (
-    Rule("optional_vague_adjective", g.OPTIONAL_VAGUE_ADJ_RE, resolve_vague_adjective, check_vague_adjective, "word"),
+    Rule("optional_vague_adjective", g.OPTIONAL_VAGUE_ADJ_RE, resolve_vague_adjective, check_vague_adjective, "word", triggers=frozenset({"adjective"})),
 )
