@@ -77,3 +77,24 @@ def test_modality_maps():
     assert apply_modality("190", "intent") == "1384"
     assert apply_modality("057", "refusal") == "127"
     assert apply_modality("111", "intent") == "111"
+
+
+def test_reported_speech_codes_the_reported_act_not_the_statement():
+    rows = [("Iraq", "Iraq", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("Iran", "Iran", "PROPN", "nsubj", 3), ("attacked", "attack", "VERB", "ccomp", 1),
+            ("Kuwait", "Kuwait", "PROPN", "dobj", 3)]
+    assert code(rows, {0: "IRQ", 2: "IRN", 4: "KWT"}) == [("190", "IRN", "KWT", False)]
+
+
+def test_a_plain_statement_is_the_residual_010():
+    rows = [("Iraq", "Iraq", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("it", "it", "PRON", "nsubj", 3), ("rained", "rain", "VERB", "ccomp", 1)]
+    assert code(rows, {0: "IRQ"}) == [("010", "IRQ", None, False)]
+
+
+def test_sourceless_candidates_only_when_asked():
+    rows = [("Someone", "someone", "PRON", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Iraq", "Iraq", "PROPN", "dobj", 1)]
+    doc, mentions = parse(rows, {2: "IRQ"})
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions), require_source=False)
+    assert [(c.code, c.source, c.target.actor.code) for c in found] == [("190", None, "IRQ")]

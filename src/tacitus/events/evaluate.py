@@ -29,10 +29,10 @@ from ..errors import E_BAD_DATA, InputError, ModelError
 from ..model import Article, Event
 
 KINDS = ("cameo", "plover", "class5")
-# Rank of events for the sentence-level pick: confident, sourced events whose trigger sits high in the
-# parse (the main clause states the reported event; a nominal deep in a complement rarely does).
+# Rank of events for the sentence-level pick: the trigger highest in the parse wins (the main clause
+# states the reported event; a nominal deep in a complement rarely does), then confident, sourced events.
 SOURCE_BONUS = 0.1
-DEPTH_PENALTY = 0.03
+DEPTH_PENALTY = 0.2
 NONE = "--"
 
 
