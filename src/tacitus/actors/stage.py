@@ -237,7 +237,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
         if head.lemma_.lower() in PERSON_TITLES and mention.label == "NOMINAL":
             # A title names the person it stands for: "the Russian foreign minister" after "Sergey
             # Lavrov"; without a country, "Mr Asif's tenure as defence minister" in the same sentence.
-            person = _recent_person(article, index, entities, country=mention.actor.country,
+            person = _recent_person(article, index, country=mention.actor.country,
                                     same_sentence=mention.actor.country is None)
             if person is not None:
                 link(index, person)
@@ -327,7 +327,7 @@ def _mention_at(article: Article, token_index: int, before: int) -> Mention | No
     return None
 
 
-def _recent_person(article: Article, index: int, entities: list[Entity], country: str | None = None,
+def _recent_person(article: Article, index: int, country: str | None = None,
                    same_sentence: bool = False) -> int | None:
     """The entity of the most recent person mention before ``index`` (of ``country`` when given)."""
     here = article.mentions[index].sentence
@@ -355,9 +355,7 @@ def _resolve_pronoun(article: Article, index: int, head, link) -> None:
     mention = article.mentions[index]
     lower = head.lower_
     if lower in SINGULAR_PERSON_PRONOUNS:
-        entity = _recent_person(article, index, article.actors if article.actors else [])
-        if entity is None:
-            entity = _recent_person_any(article, index)
+        entity = _recent_person(article, index)
         if entity is not None:
             link(index, entity)
     elif lower in PLURAL_PRONOUNS:
@@ -365,16 +363,6 @@ def _resolve_pronoun(article: Article, index: int, head, link) -> None:
         if pair:
             mention.members = [replace(mention, actor=m.actor, members=[], entity=m.entity) for m in pair]
     # First-person pronouns are resolved by the quote stage, which knows who is speaking.
-
-
-def _recent_person_any(article: Article, index: int) -> int | None:
-    here = article.mentions[index].sentence
-    for mention in reversed(article.mentions[:index]):
-        if here - mention.sentence > ANTECEDENT_WINDOW:
-            return None
-        if mention.entity is not None and mention.actor is not None and mention.actor.kind == "person":
-            return mention.entity
-    return None
 
 
 def _recent_coordination(article: Article, index: int) -> list[Mention] | None:
@@ -436,7 +424,7 @@ def _inner_mention(article: Article, token, outer: Mention) -> Mention | None:
         if pair:
             return replace(outer, members=pair)
     if token.lower_ in SINGULAR_PERSON_PRONOUNS:
-        entity = _recent_person_any(article, index)
+        entity = _recent_person(article, index)
         if entity is not None:
             return next(m for m in article.mentions if m.entity == entity)
     return None
