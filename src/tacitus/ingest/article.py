@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 
 from tacitus.errors import E_BAD_DATE, E_EMPTY_ARTICLE, E_TOO_LONG, InputError
@@ -17,18 +18,26 @@ logger = logging.getLogger(__name__)
 MAX_ARTICLE_CHARS = 1_000_000
 
 BOM = "\ufeff"
+# A JSON "\ud800" escape decodes to a lone surrogate, which no UTF-8 writer accepts: found by fuzzing,
+# it crashed the output of a whole batch. Each one becomes U+FFFD, so offsets do not move.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate code point replaced by U+FFFD (same length)."""
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def normalize_text(text: str) -> str:
     """Normalize article text so that every later offset refers to the same characters.
 
     Reads raw decoded text; returns it without a leading byte-order mark, with ``\\r\\n`` and ``\\r``
-    turned into ``\\n``, in Unicode NFC (so "e" + combining accent is one character, as spaCy and
-    regexes expect), and stripped of surrounding whitespace.
+    turned into ``\\n``, lone surrogates replaced by U+FFFD, in Unicode NFC (so "e" + combining accent
+    is one character, as spaCy and regexes expect), and stripped of surrounding whitespace.
     """
     if text.startswith(BOM):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = replace_lone_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text).strip()
 
 

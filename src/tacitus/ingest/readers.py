@@ -21,6 +21,7 @@ from tacitus.errors import (
     E_BAD_HTML,
     E_BAD_JSONL,
     E_BINARY,
+    E_EMPTY_ARTICLE,
     E_EMPTY_DIRECTORY,
     E_ENCODING,
     E_NO_SUCH_PATH,
@@ -32,6 +33,7 @@ from tacitus.ingest.article import (
     bad_date_error,
     error_article,
     input_error,
+    replace_lone_surrogates,
 )
 from tacitus.ingest.dates import normalize_iso_date, validate_published
 from tacitus.ingest.html import extract_html
@@ -258,8 +260,12 @@ def _read_html(data: bytes, name: str, stem: str, published: str | None) -> Arti
 
 
 def _read_jsonl(data: bytes, name: str, stem: str, published: str | None) -> Iterator[Article]:
-    """Read JSON Lines: one article per non-blank line, each read on its own so one bad line costs one article."""
+    """Read JSON Lines: one article per non-blank line, each read on its own so one bad line costs one article.
+
+    A file without any non-blank line yields one E105 error article, so that it is not skipped silently.
+    """
     offset = 0
+    seen = False
     for lineno, raw in enumerate(data.split(b"\n"), start=1):
         line_offset = offset
         offset += len(raw) + 1
@@ -268,6 +274,7 @@ def _read_jsonl(data: bytes, name: str, stem: str, published: str | None) -> Ite
             line_offset += len(codecs.BOM_UTF8)
         if not raw.strip():
             continue
+        seen = True
         where = f"{name}:{lineno}"
         line_id = f"{stem}-{lineno}"
         text = _decode(raw, name, line=lineno, base_offset=line_offset)
@@ -275,6 +282,8 @@ def _read_jsonl(data: bytes, name: str, stem: str, published: str | None) -> Ite
             yield error_article(where, text)
             continue
         yield _article_from_record(text, name=name, lineno=lineno, default_id=line_id, published=published)
+    if not seen:
+        yield error_article(name, input_error(E_EMPTY_ARTICLE, "JSON Lines input has no records", input=name))
 
 
 def _article_from_record(line: str, *, name: str, lineno: int, default_id: str, published: str | None) -> Article:
@@ -288,6 +297,10 @@ def _article_from_record(line: str, *, name: str, lineno: int, default_id: str, 
         record: Any = json.loads(line)
     except json.JSONDecodeError as exc:
         return fail(E_BAD_JSONL, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    except (RecursionError, ValueError) as exc:
+        # Found by fuzzing: json raises these, not JSONDecodeError, for arrays nested thousands deep
+        # and for integers over Python's 4,300-digit conversion limit.
+        return fail(E_BAD_JSONL, f"not readable JSON ({type(exc).__name__}: {str(exc)[:100]})")
     if not isinstance(record, dict):
         return fail(E_BAD_JSONL, f"expected a JSON object, got {_json_type(record)}")
     if "text" not in record or record["text"] is None:
@@ -298,6 +311,7 @@ def _article_from_record(line: str, *, name: str, lineno: int, default_id: str, 
     if not text.strip():
         return fail(E_BAD_JSONL, 'field "text" is empty')
 
+    record = {key: replace_lone_surrogates(value) if isinstance(value, str) else value for key, value in record.items()}
     article_id = record.get("id")
     if article_id is None or article_id == "":
         article_id = default_id
@@ -360,7 +374,7 @@ def _is_jsonl_text(text: str) -> bool:
     for line in lines:
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
+        except (RecursionError, ValueError):  # JSONDecodeError, too deep, too many digits
             return False
         if not isinstance(record, dict) or "text" not in record:
             return False
