@@ -18,7 +18,8 @@ FLAGS = re.IGNORECASE
 
 def _alt(words) -> str:
     """Return a regex alternation of ``words``, longest first, with spaces matching any whitespace."""
-    ordered = sorted({w for w in words}, key=len, reverse=True)
+    # Longest first, so that "sept" is tried before "sep"; then alphabetical, so the pattern is the same in every run.
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
@@ -68,158 +69,146 @@ APPROX_INNER = r"(?:over|under|within|barely|an\s+additional|another|some)"
 CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am" + END + "|pm" + END + r")|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)"
 TIMEZONE = r"(?:\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\)?)"
 REL = r"(?:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the\s+previous|the\s+following|the\s+current|the\s+latest)"
+# Shared heads and tails: the short edge of decades, centuries and seasons ("early 1990s", "mid-
+# century", "late summer") and a named part of the day ("Tuesday morning", "tomorrow night").
+SHORT_EDGE = r"(?:(?P<edge>early|late|mid)[\s-]*)?"
+PART = r"(?P<part>" + PART_OF_DAY + ")"
+
+
+def _rule(*parts: str) -> re.Pattern:
+    """Compile one expression pattern: a word start, then ``parts`` joined, case-insensitive."""
+    return re.compile(START + "".join(parts), FLAGS)
+
 
 # 2018-02-21, optionally with a time.
-ISO_RE = re.compile(START + r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?" + END, FLAGS)
+ISO_RE = _rule(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?" + END)
 # 2/21/2018 (US order, as in American wire copy).
-SLASH_DATE_RE = re.compile(START + r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})" + END, FLAGS)
+SLASH_DATE_RE = _rule(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})" + END)
 # [Wednesday,] February 21[st][, 2018]
-MONTH_DAY_RE = re.compile(
-    START + r"(?:(?P<rel>this\s+coming|this|next|last)\s+)?(?:(?P<wd>" + WEEKDAY_WORD + r"),?\s+)?"
+MONTH_DAY_RE = _rule(
+    r"(?:(?P<rel>this\s+coming|this|next|last)\s+)?(?:(?P<wd>" + WEEKDAY_WORD + r"),?\s+)?"
     r"(?P<month>" + MONTH_WORD + r")\s*(?P<day>" + DAY_OF_MONTH + r")" + END
     + r"(?:,?\s+(?P<year>" + YEAR + r")" + END + r")?",
-    FLAGS,
 )
 # [Wednesday,] 21 February [2018], the 21st of February
-DAY_MONTH_RE = re.compile(
-    START + r"(?:(?P<wd>" + WEEKDAY_WORD + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY_OF_MONTH + r")\s+(?:of\s+)?"
+DAY_MONTH_RE = _rule(
+    r"(?:(?P<wd>" + WEEKDAY_WORD + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY_OF_MONTH + r")\s+(?:of\s+)?"
     r"(?P<month>" + MONTH_WORD + r")(?:,?\s+(?P<year>" + YEAR + r")" + END + r")?",
-    FLAGS,
 )
 # [early] November 2014, January this year, June last year
-MONTH_YEAR_RE = re.compile(
-    START + r"(?:(?P<edge>" + EDGE + r")[\s-]*)?(?P<month>" + MONTH_WORD + r")(?:,?\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END
+MONTH_YEAR_RE = _rule(
+    r"(?:(?P<edge>" + EDGE + r")[\s-]*)?(?P<month>" + MONTH_WORD + r")(?:,?\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END
     + r"|\s+(?P<rel>this|last|next)\s+year" + END + ")",
-    FLAGS,
 )
 # [last|this|early|mid-] November
-MONTH_RE = re.compile(
-    START + r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<edge>" + EDGE + r")[\s-]*)?"
+MONTH_RE = _rule(
+    r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:(?P<edge>" + EDGE + r")[\s-]*)?"
     r"(?P<month>" + _alt(w for w in LEX.months if len(w) > 3 or w == "may") + r")" + END,
-    FLAGS,
 )
 # [the] [early] 1990s, the '80s, the nineties
-DECADE_RE = re.compile(
-    START + r"(?:(?P<the>the)\s+)?(?:(?P<edge>early|late|mid)[\s-]*)?"
-    r"(?:(?P<digits>1\d{2}0|20\d0)'?s|'(?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))" + END,
-    FLAGS,
+DECADE_RE = _rule(
+    r"(?:(?P<the>the)\s+)?" + SHORT_EDGE
+    + r"(?:(?P<digits>1\d{2}0|20\d0)'?s|'(?P<short>\d0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))" + END,
 )
 # [the] 20th century, the eleventh century
-CENTURY_RE = re.compile(
-    START + r"(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]*)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + ORDINAL_WORD + r")[\s-]+century" + END,
-    FLAGS,
+CENTURY_RE = _rule(
+    r"(?:the\s+)?" + SHORT_EDGE + r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + ORDINAL_WORD + r")[\s-]+century" + END,
 )
 # [fiscal] [early] 1990, mid-1996, the end of 1990, the year 2000
-YEAR_RE = re.compile(
-    START + r"(?:(?P<edge>" + EDGE + r")[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY|the\s+year)\s*)?"
+YEAR_RE = _rule(
+    r"(?:(?P<edge>" + EDGE + r")[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY|the\s+year)\s*)?"
     r"(?P<year>" + YEAR + r")" + END,
-    FLAGS,
 )
 # third-quarter, the fourth quarter [of 1990], the 1988 second quarter, this year's first quarter, Q3 2015
-QUARTER_RE = re.compile(
-    START + r"(?:(?P<det>the|its|a|this|that)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?(?:(?P<pyear>" + YEAR_DIGITS + r")\s+)?"
+QUARTER_RE = _rule(
+    r"(?:(?P<det>the|its|a|this|that)\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+)?(?:(?P<pyear>" + YEAR_DIGITS + r")\s+)?"
     r"(?:(?P<ago>year-(?:ago|earlier)|comparable\s+year-(?:ago|earlier))\s+)?(?:fiscal[\s-]+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)" + END
     + r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>" + YEAR_DIGITS + r")" + END + r")?",
-    FLAGS,
 )
 Q_CODE_RE = re.compile(START + r"(?P<q>Q[1-4]|H[12])\s+(?P<year>" + YEAR_DIGITS + r")" + END)
 # the quarter, the latest period, the year-ago quarter, the 1988 period, that quarter
-PERIOD_RE = re.compile(
-    START + r"(?:(?P<det>the|that|this|its|a)\s+)?(?:(?P<kind>latest|current|same|year-ago|year-earlier|comparable(?:\s+year-ago|\s+year-earlier)?|"
+PERIOD_RE = _rule(
+    r"(?:(?P<det>the|that|this|its|a)\s+)?(?:(?P<kind>latest|current|same|year-ago|year-earlier|comparable(?:\s+year-ago|\s+year-earlier)?|"
     r"(?P<year>" + YEAR_DIGITS + r"))\s+)?(?P<unit>quarter|period)" + END,
-    FLAGS,
 )
 # year-ago, year-earlier (adjectives: "year-earlier profit")
-YEAR_AGO_ADJ_RE = re.compile(START + r"year-(?:ago|earlier)" + END, FLAGS)
+YEAR_AGO_ADJ_RE = _rule(r"year-(?:ago|earlier)" + END)
 # last week, this year, next month, [earlier|late] this week, the past year, the coming weekend
-REL_UNIT_RE = re.compile(
-    START + r"(?:(?P<edge>" + EDGE + r"|sometime)[\s-]+)?(?P<rel>" + REL + r")\s+(?:fiscal\s+)?(?P<unit>" + CAL_UNIT + r")" + END,
-    FLAGS,
+REL_UNIT_RE = _rule(
+    r"(?:(?P<edge>" + EDGE + r"|sometime)[\s-]+)?(?P<rel>" + REL + r")\s+(?:fiscal\s+)?(?P<unit>" + CAL_UNIT + r")" + END,
 )
 # the weekend, the week, the year, the full year, the fiscal year, year-end, year's end, the end of the month
-DEF_UNIT_RE = re.compile(
-    START + r"(?:(?P<edge>" + EDGE + r")\s+)?(?P<det>the)\s+(?:(?P<mod>full|whole|entire|fiscal|same)\s+)?(?P<unit>weekend|week|month|year)" + END
+DEF_UNIT_RE = _rule(
+    r"(?:(?P<edge>" + EDGE + r")\s+)?(?P<det>the)\s+(?:(?P<mod>full|whole|entire|fiscal|same)\s+)?(?P<unit>weekend|week|month|year)" + END
     + r"(?P<ended>(?=\s+(?:ended|ending|ends)\b))?",
-    FLAGS,
 )
-YEAR_END_RE = re.compile(START + r"(?:(?P<approx>around|by)\s+)?(?:year[\s-]end|year's\s+end)" + END, FLAGS)
+YEAR_END_RE = _rule(r"(?:(?P<approx>around|by)\s+)?(?:year[\s-]end|year's\s+end)" + END)
 # the following year, that day, later that year, the next morning, the previous day
-ANAPHORIC_RE = re.compile(
-    START + r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<rel>the\s+following|the\s+next|the\s+previous|the\s+same|that|that\s+same)\s+"
+ANAPHORIC_RE = _rule(
+    r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<rel>the\s+following|the\s+next|the\s+previous|the\s+same|that|that\s+same)\s+"
     r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)" + END,
-    FLAGS,
 )
 # yesterday, late yesterday, tomorrow morning, tonight, the day before yesterday
-DAY_WORD_RE = re.compile(
-    START + r"(?:(?P<edge>early|late|earlier|later|mid-?\s*(?:morning|afternoon)|(?:mid-?\s*)?(?:morning|afternoon|evening))\s+)?"
+DAY_WORD_RE = _rule(
+    r"(?:(?P<edge>early|late|earlier|later|mid-?\s*(?:morning|afternoon)|(?:mid-?\s*)?(?:morning|afternoon|evening))\s+)?"
     r"(?P<word>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)|tonight)"
-    r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:'s)?" + END,
-    FLAGS,
+    r"(?:\s+" + PART + r")?(?:'s)?" + END,
 )
 # [last|this|next] Tuesday [morning], early Tuesday, Tuesday's
-WEEKDAY_RE = re.compile(
-    START + r"(?:(?P<rel>last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|(?:the\s+)?day\s+before\s+last|early|late|earlier|later)\s+)?"
-    r"(?P<wd>" + WEEKDAY_WORD + r")(?P<plural>s)?(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night)(?P<partpl>s)?)?" + END,
-    FLAGS,
+WEEKDAY_RE = _rule(
+    r"(?:(?P<rel>last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|(?:the\s+)?day\s+before\s+last|early|late|earlier|later)\s+)?"
+    r"(?P<wd>" + WEEKDAY_WORD + r")(?P<plural>s)?(?:'s)?(?:\s+" + PART + r"(?P<partpl>s)?)?" + END,
 )
 # this morning, last night, this afternoon, the morning, overnight, mid-afternoon
-PART_OF_DAY_RE = re.compile(
-    START + r"(?:(?P<rel>this|last|later\s+this|earlier\s+this|early\s+this|late\s+this|the)\s+(?P<part>morning|afternoon|evening|night)"
-    r"|(?P<mid>mid[\s-]?(?:morning|afternoon)|overnight|midday))" + END,
-    FLAGS,
+PART_OF_DAY_RE = _rule(
+    r"(?:(?P<rel>this|last|later\s+this|earlier\s+this|early\s+this|late\s+this|the)\s+" + PART
+    + r"|(?P<mid>mid[\s-]?(?:morning|afternoon)|overnight|midday))" + END,
 )
 # 3 p.m., 10:35 a.m. EST, noon Thursday, 5 p.m. EST Nov. 9, 4 in the morning
-CLOCK_RE = re.compile(
-    START + r"(?:(?P<approx>about|around|approximately)\s+)?"
+CLOCK_RE = _rule(
+    r"(?:(?P<approx>about|around|approximately)\s+)?"
     r"(?P<clock>" + CLOCK + r"|(?P<bare>[01]?\d|2[0-3])\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening))"
     r"(?:\s*" + TIMEZONE + r")?"
     r"(?:,?\s+(?:(?:on|of)\s+)?(?P<wd>" + WEEKDAY_WORD + r")(?:,?\s+(?P<month>" + MONTH_WORD + r")\s*(?P<day>" + DAY_NUM + r")" + END + r")?"
     r"|,?\s+(?P<month2>" + MONTH_WORD + r")\s*(?P<day2>" + DAY_NUM + r")" + END
     + r"|\s+(?P<dword>yesterday|today|tomorrow|tonight))?",
-    FLAGS,
 )
 # [the past|the next|nearly] two years, 2 1/2 years, a few days, several months
-DURATION_RE = re.compile(
-    START + r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?:the|each\s+of\s+the|the\s+first|the\s+last|the\s+past|the\s+next|the\s+latest|the\s+final|the\s+coming|the\s+previous|the\s+following|past|last|next|first)\s+)?"
+DURATION_RE = _rule(
+    r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?:the|each\s+of\s+the|the\s+first|the\s+last|the\s+past|the\s+next|the\s+latest|the\s+final|the\s+coming|the\s+previous|the\s+following|past|last|next|first)\s+)?"
     r"(?:(?P<inner>" + APPROX_INNER + r")\s+)?(?P<qty>" + QTY + r")(?:\s+(?:to|or)\s+(?P<qty2>" + NUMBER + r"))?\s+(?:(?:more|additional|straight|consecutive|full|trading|business|working|long)\s+)?"
     r"(?P<unit>" + UNIT + r")(?:\s+(?P<ago>ago|earlier|or\s+so\s+ago|or\s+so))?" + END + r"(?!-old|\s+old\b)",
-    FLAGS,
 )
 # a minute and a half, a year and a half
-AND_HALF_RE = re.compile(START + r"(?:(?P<approx>" + APPROX + r")\s+)?(?P<qty>an?|one|" + NUMBER_WORDS + r"|\d+)\s+(?P<unit>" + UNIT + r")\s+and\s+a\s+half" + END, FLAGS)
+AND_HALF_RE = _rule(r"(?:(?P<approx>" + APPROX + r")\s+)?(?P<qty>an?|one|" + NUMBER_WORDS + r"|\d+)\s+(?P<unit>" + UNIT + r")\s+and\s+a\s+half" + END)
 # five-year, 16-hour, two-day, 8-month-old, several-year
-UNIT_ADJ_RE = re.compile(
-    START + r"(?P<qty>" + NUMBER + r"|several|a\s+few|multi)-(?P<unit>" + UNIT_ADJ + r")" + END + r"(?!-old)",
-    FLAGS,
+UNIT_ADJ_RE = _rule(
+    r"(?P<qty>" + NUMBER + r"|several|a\s+few|multi)-(?P<unit>" + UNIT_ADJ + r")" + END + r"(?!-old)",
 )
 # [in] recent years, the past few weeks, the coming months, years, decades
-VAGUE_UNITS_RE = re.compile(
-    START + r"(?:(?P<mod>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|the|the\s+early|the\s+first|the\s+final|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+)?"
+VAGUE_UNITS_RE = _rule(
+    r"(?:(?P<mod>recent|coming|the\s+coming|the\s+past|the\s+last|the\s+next|past|the|the\s+early|the\s+first|the\s+final|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+)?"
     r"(?P<unit>(?:second|minute|hour|day|week|month|quarter|year|decade|centurie)s)(?P<ahead>\s+ahead)?" + END + r"(?!-old|\s+old\b)",
-    FLAGS,
 )
 # seasons: this summer, last fall, the winter of 1994, summer 2015, the past three summers
-SEASON_RE = re.compile(
-    START + r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the)\s+)?(?:(?P<edge>early|late|mid)[\s-]*)?"
-    r"(?P<season>" + SEASON_WORD + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END + ")?" + END,
-    FLAGS,
+SEASON_RE = _rule(
+    r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the)\s+)?" + SHORT_EDGE
+    + r"(?P<season>" + SEASON_WORD + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END + ")?" + END,
 )
-HOLIDAY_RE = re.compile(
-    START + r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:\s+(?P<year>" + YEAR_DIGITS + r"))?" + END,
-    FLAGS,
+HOLIDAY_RE = _rule(
+    r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:\s+(?P<year>" + YEAR_DIGITS + r"))?" + END,
 )
 # now, currently, the future, the near term, recently
-VAGUE_RE = re.compile(START + r"(?P<word>" + _alt(LEX.vague_refs) + r")" + END, FLAGS)
+VAGUE_RE = _rule(r"(?P<word>" + _alt(LEX.vague_refs) + r")" + END)
 # current / recent / former before a noun
-VAGUE_ADJ_RE = re.compile(START + r"(?P<word>" + _alt(LEX.vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)", FLAGS)
-OPTIONAL_VAGUE_ADJ_RE = re.compile(START + r"(?P<word>" + _alt(LEX.optional_vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)", FLAGS)
+VAGUE_ADJ_RE = _rule(r"(?P<word>" + _alt(LEX.vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)")
+OPTIONAL_VAGUE_ADJ_RE = _rule(r"(?P<word>" + _alt(LEX.optional_vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)")
 # daily, annually, every week, each Thursday, twice a year, per month
-FREQUENCY_RE = re.compile(START + r"(?P<word>" + _alt(LEX.frequency_adverbs) + r")" + END, FLAGS)
-EVERY_RE = re.compile(
-    START + r"(?P<q>every|each)\s+(?:(?P<n>other|" + NUMBER + r")\s+)?(?P<unit>" + UNIT + "|" + WEEKDAY_WORD + "|" + SEASON_WORD
-    + "|" + _alt(w for w in LEX.months if len(w) > 3) + r"|morning|afternoon|evening|night)(?:\s+(?P<part>morning|afternoon|evening|night))?" + END,
-    FLAGS,
+FREQUENCY_RE = _rule(r"(?P<word>" + _alt(LEX.frequency_adverbs) + r")" + END)
+EVERY_RE = _rule(
+    r"(?P<q>every|each)\s+(?:(?P<n>other|" + NUMBER + r")\s+)?(?P<unit>" + UNIT + "|" + WEEKDAY_WORD + "|" + SEASON_WORD
+    + "|" + _alt(w for w in LEX.months if len(w) > 3) + r"|morning|afternoon|evening|night)(?:\s+" + PART + r")?" + END,
 )
 PER_UNIT_RE = re.compile(
     r"(?<=[\w%)])\s+(?P<span>(?:a|an|per)\s+(?P<unit>second|minute|hour|day|night|week|month|quarter|year))" + END + r"(?!\s+(?:ago|earlier|later|before|after|or))",
