@@ -1,0 +1,201 @@
+"""The places stage: toponyms found by the parser's entity recognizer, and the dateline, resolved to
+GeoNames places with a confidence.
+
+Deciding is split from writing: :func:`find_toponyms` returns the spans (with any qualifier written
+after them, "Paris, Texas"), :func:`resolve_toponyms` chooses a candidate for each from the article's
+context, and :meth:`PlaceStage.__call__` writes ``Article.places`` and completes ``Article.dateline``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Article, Place
+from .gazetteer import FEATURE_ADMIN1, FEATURE_COUNTRY, Gazetteer, Reading, default_gazetteer, name_key
+from .resolve import Context, Resolution, resolve
+
+# Entity labels that name places. FAC (buildings, airports) and NORP (nationalities) are not toponyms.
+TOPONYM_LABELS = frozenset({"GPE", "LOC"})
+# Actor kinds that a toponym-labelled span cannot be: a misread person, organisation or group.
+NOT_PLACE_KINDS = frozenset({"person", "igo", "group"})
+# A qualifier follows its place after a comma: "Paris, Texas", "Hyderabad, Sindh".
+QUALIFIER_GAP_RE = re.compile(r",[ \t]*$")
+# Context weights: an actor's country per mention; a place whose country is certain; the dateline.
+ACTOR_WEIGHT = 1.0
+PLACE_WEIGHT = 1.0
+DATELINE_CONTEXT_WEIGHT = 2.0
+LEADING_ARTICLE_RE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+@dataclass
+class Toponym:
+    """A place name in the text: its span, its sentence and the span of a qualifier written after it."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    qualifier: tuple[int, int] | None = None
+
+
+class PlaceStage:
+    """Sets ``Article.places`` (every toponym, resolved where the evidence allows) and the country,
+    coordinates, feature and confidence of ``Article.dateline``."""
+
+    name = "places"
+    requires = ("doc", "sentences", "mentions", "actors", "dateline")
+    assigns = ("places", "dateline")
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, article: Article) -> Article:
+        toponyms = find_toponyms(article)
+        resolved, dateline = resolve_toponyms(article, toponyms, self.gazetteer)
+        article.places = [_place(t, resolved.get(id(t))) for t in toponyms]
+        if article.dateline is not None and dateline is not None:
+            _fill(article.dateline, dateline)
+        return article
+
+
+def find_toponyms(article: Article) -> list[Toponym]:
+    """Read the parsed Doc, the mentions and the dateline; return the place names in reading order.
+
+    A span the actor stage coded as a person, an IGO or an armed group is left out (the recognizer's
+    GPE label is wrong there), and so is the dateline, which the article keeps on its own.
+    """
+    doc = article.doc
+    not_places = {(m.start, m.end) for m in article.mentions if m.actor is not None and m.actor.kind in NOT_PLACE_KINDS}
+    dateline = (article.dateline.start, article.dateline.end) if article.dateline else None
+    starts = [s.start for s in article.sentences]
+    found: list[Toponym] = []
+    for ent in doc.ents:
+        if ent.label_ not in TOPONYM_LABELS:
+            continue
+        start, end, text = ent.start_char, ent.end_char, ent.text
+        lead = LEADING_ARTICLE_RE.match(text)
+        if lead:
+            start, text = start + lead.end(), text[lead.end():]
+        if (start, end) in not_places or not text.strip():
+            continue
+        if dateline and start < dateline[1] and end > dateline[0]:
+            continue
+        sentence = max(bisect.bisect_right(starts, start) - 1, 0) if starts else -1
+        found.append(Toponym(start, end, text, sentence))
+    # "Paris, Texas": a toponym right after another one and a comma qualifies it.
+    for first, second in zip(found, found[1:]):
+        if QUALIFIER_GAP_RE.search(article.text[first.end:second.start]) and second.start - first.end <= 3:
+            first.qualifier = (second.start, second.end)
+    return found
+
+
+def _qualifier_codes(readings: list[Reading]) -> set[str]:
+    """The countries and admin areas a qualifier may name ("Texas" -> {"US.TX", "USA"})."""
+    codes: set[str] = set()
+    for r in readings:
+        c = r.candidate
+        if c.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
+            codes.add(c.country)
+            if c.feature == FEATURE_ADMIN1:
+                codes.add(c.admin1)
+    return codes
+
+
+def _dateline_parts(place: Place) -> tuple[str, str | None]:
+    """The city and the region of a dateline ("KABUL, Afghanistan" -> ("Kabul", "Afghanistan"))."""
+    name = place.name or place.text
+    region = place.text.split(",", 1)[1].strip() if "," in place.text else None
+    return name.split(",")[0].strip(), region
+
+
+def resolve_toponyms(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer
+                     ) -> tuple[dict[int, Resolution], Resolution | None]:
+    """Choose a place for each toponym and for the dateline.
+
+    Reads the actors' countries, the toponyms and the dateline. Context is gathered in two passes:
+    the actors' countries and the places whose country is certain first; then the countries and
+    admin areas the first pass resolved, each toponym's own contribution left out (a name must not
+    vote for itself). Returns ``{id(toponym): Resolution}`` for the resolved ones and the dateline's.
+    """
+    context = Context()
+    for entity in article.actors:
+        if entity.actor.country:
+            context.countries[entity.actor.country] += ACTOR_WEIGHT * max(len(entity.mentions), 1)
+    readings_of: dict[str, list[Reading]] = {}
+    qualifiers: dict[int, set[str]] = {}
+    by_start = {t.start: t for t in toponyms}
+    for t in toponyms:
+        readings_of.setdefault(name_key(t.text), gazetteer.lookup(t.text))
+        if t.qualifier:
+            qualifiers[id(t)] = _qualifier_codes(gazetteer.lookup(by_start[t.qualifier[0]].text))
+    certain: Counter = Counter()
+    for t in toponyms:
+        countries = {r.candidate.country for r in readings_of[name_key(t.text)] if not r.alternate}
+        if len(countries) == 1:
+            certain[name_key(t.text)] += 1
+            context.countries[next(iter(countries))] += PLACE_WEIGHT
+
+    dateline = None
+    if article.dateline is not None:
+        city, region = _dateline_parts(article.dateline)
+        qualifier = _qualifier_codes(gazetteer.lookup(region)) if region else None
+        dateline = resolve(gazetteer.lookup(city), context, qualifier)
+        if dateline is not None:
+            context.countries[dateline.candidate.country] += DATELINE_CONTEXT_WEIGHT
+            context.dateline_country = dateline.candidate.country
+
+    first: dict[int, Resolution] = {}
+    for t in toponyms:
+        found = resolve(readings_of[name_key(t.text)], context, qualifiers.get(id(t)))
+        if found is not None:
+            first[id(t)] = found
+    # Second pass: what the first pass resolved is evidence for the rest.
+    resolved_countries: Counter = Counter()
+    admin1: Counter = Counter()
+    per_key: dict[str, Counter] = {}
+    for t in toponyms:
+        found = first.get(id(t))
+        if found is None:
+            continue
+        c = found.candidate
+        key = name_key(t.text)
+        own = per_key.setdefault(key, Counter())
+        if not certain[key]:
+            resolved_countries[c.country] += PLACE_WEIGHT
+            own[c.country] += PLACE_WEIGHT
+        if c.feature == FEATURE_ADMIN1:
+            admin1[c.admin1] += 1
+            own["admin1:" + c.admin1] += 1
+    result: dict[int, Resolution] = {}
+    for t in toponyms:
+        key = name_key(t.text)
+        own = per_key.get(key, Counter())
+        second = Context(countries=context.countries + resolved_countries, dateline_country=context.dateline_country)
+        second.countries.subtract({k: v for k, v in own.items() if not k.startswith("admin1:")})
+        second.admin1 = Counter({code: n for code, n in admin1.items() if own["admin1:" + code] < n})
+        found = resolve(readings_of[key], second, qualifiers.get(id(t)))
+        if found is not None:
+            result[id(t)] = found
+    return result, dateline
+
+
+def _fill(place: Place, resolution: Resolution) -> None:
+    c = resolution.candidate
+    place.name, place.country, place.lat, place.lon = c.name, c.country, c.lat, c.lon
+    place.feature, place.confidence, place.geonames = c.feature, resolution.confidence, c.id
+
+
+def _place(toponym: Toponym, resolution: Resolution | None) -> Place:
+    place = Place(start=toponym.start, end=toponym.end, text=toponym.text, sentence=toponym.sentence)
+    if resolution is not None:
+        _fill(place, resolution)
+    return place

@@ -1,0 +1,88 @@
+"""The places stage and event location on parsed text, and the Dawn check (skipped without ../shared)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tacitus import Article
+from tacitus.cli import main
+from tacitus.ingest.dateline import find_dateline
+from tacitus.output import validate
+
+
+def code(pipeline, text, published="2020-01-01"):
+    article = Article(id="t", text=text, published=published, dateline=find_dateline(text))
+    return pipeline(article)
+
+
+def places(article):
+    return {p.text: (p.name, p.country, p.feature) for p in article.places}
+
+
+def test_toponyms_resolved_with_spans(pipeline):
+    article = code(pipeline, "Protesters marched in Karachi and Lahore on Sunday, police in Pakistan said.")
+    found = {p.text: p for p in article.places}
+    assert found["Karachi"].country == "PAK" and found["Lahore"].country == "PAK"
+    karachi = found["Karachi"]
+    assert article.text[karachi.start:karachi.end] == "Karachi"
+    assert 24 < karachi.lat < 26 and 66 < karachi.lon < 68 and 0.5 <= karachi.confidence <= 1
+
+
+def test_paris_texas(pipeline):
+    article = code(pipeline, "A tornado struck Paris, Texas, on Monday, the governor of Texas said.")
+    assert places(article)["Paris"][1] == "USA"
+    article = code(pipeline, "The French president met protesters in Paris on Monday.")
+    assert places(article)["Paris"][1] == "FRA"
+
+
+def test_dateline_resolved_with_its_region(pipeline):
+    article = code(pipeline, "KABUL, Afghanistan — Gunmen attacked a checkpoint on Monday, officials said.")
+    assert (article.dateline.name, article.dateline.country, article.dateline.feature) == ("Kabul", "AFG", "city")
+    assert article.dateline.confidence > 0.9
+
+
+def test_event_in_a_named_city_is_located_there(pipeline):
+    article = code(pipeline, "ISLAMABAD: Pakistan and China held talks in Beijing on Monday.")
+    talks = [e for e in article.events if e.cameo.startswith("04")]
+    assert talks and all(e.location is not None and e.location.name == "Beijing" for e in talks)
+
+
+def test_event_without_a_place_falls_back_to_the_dateline(pipeline):
+    article = code(pipeline, "ISLAMABAD: Pakistan condemned India on Monday.")
+    assert article.events
+    assert all(e.location.name == "Islamabad" and e.location.country == "PAK" for e in article.events)
+    assert all(e.location.confidence < article.dateline.confidence for e in article.events)
+
+
+def test_unresolvable_attached_place_gives_no_location(pipeline):
+    article = code(pipeline, "ISLAMABAD: Pakistan and China held talks in Zqxvtown on Monday.")
+    talks = [e for e in article.events if e.cameo.startswith("04")]
+    if not any(p.text == "Zqxvtown" for p in article.places):
+        pytest.skip("the parser did not read Zqxvtown as a place")
+    assert talks and all(e.location is None for e in talks)
+
+
+@pytest.fixture(scope="module")
+def dawn(shared):
+    path = shared / "examples" / "dawn-2018-02-21-pakistan-russia.txt"
+    result = CliRunner().invoke(main, ["code", str(path), "--format", "jsonl"], catch_exceptions=False)
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    validate(record)
+    return record
+
+
+def test_dawn_talks_in_moscow_and_dateline_islamabad(dawn):
+    dateline = dawn["dateline"]
+    assert (dateline["name"], dateline["country"], dateline["feature"]) == ("Islamabad", "PAK", "city")
+    assert 33 < dateline["lat"] < 34 and 72.5 < dateline["lon"] < 73.5
+    talks = [e for e in dawn["events"] if e["cameo_root"] == "04" and e["trigger"]["text"] == "talks"
+             and {e["source"]["country"], (e["target"] or {}).get("country")} == {"PAK", "RUS"}]
+    assert talks
+    for event in talks:
+        assert (event["location"]["name"], event["location"]["country"]) == ("Moscow", "RUS")
+
+
+def test_dawn_places_have_countries(dawn):
+    named = {p["text"]: p["country"] for p in dawn["places"] if p["country"]}
+    assert named["Moscow"] == "RUS" and named["Pakistan"] == "PAK" and named["Afghanistan"] == "AFG"
