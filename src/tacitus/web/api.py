@@ -1,0 +1,76 @@
+"""The JSON API: POST /code, GET /events, /articles/{id}, /actors, /stats/dyad (OpenAPI at /openapi.json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from . import views
+from .limits import in_thread
+
+router = APIRouter(tags=["api"])
+
+# Paths answered as JSON (errors included); everything else is a page.
+API_PREFIXES = ("/code", "/events", "/articles", "/actors", "/stats", "/openapi.json")
+
+
+class CodeRequest(BaseModel):
+    """One article to code."""
+
+    text: str = Field(description="The article text.")
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD; relative dates are read from it. "
+                                                    "Without it the date is looked for in the text.")
+    id: str = Field("text", max_length=200, description="An id for the article, echoed in the output.")
+    title: str | None = Field(None, max_length=1000)
+
+
+def event_filters(
+    source: str | None = Query(None, description="Source country or actor code (PAK, RUSGOV)."),
+    target: str | None = Query(None, description="Target country or actor code."),
+    dyad: str | None = Query(None, description="Both directions between two codes: PAK-RUS."),
+    cameo: str | None = Query(None, description="CAMEO code or its prefix (042)."),
+    root: str | None = Query(None, description="CAMEO root, two digits (04)."),
+    quad: int | None = Query(None, description="Quad class 1-4."),
+    date_from: str | None = Query(None, alias="from", description="Events on or after (YYYY, YYYY-MM, YYYY-MM-DD)."),
+    date_to: str | None = Query(None, alias="to", description="Events on or before."),
+    text: str | None = Query(None, description="Full-text search over the events' sentences."),
+) -> views.EventFilters:
+    return views.EventFilters(source, target, dyad, cameo, root, quad, date_from, date_to, text)
+
+
+@router.post("/code", summary="Code one article")
+async def code(body: CodeRequest, request: Request) -> JSONResponse:
+    """The output contract of `tacitus code` for one article, plus `text` (what the offsets refer to).
+    An article that cannot be read (empty, too long) answers 422 with its `errors`."""
+    record = await in_thread(views.code_text, request.app.state.coder, body.text, body.published, body.id, body.title)
+    return JSONResponse(record, status_code=422 if record["errors"] and not record["text"] else 200)
+
+
+@router.get("/events", summary="Query stored events")
+async def events(request: Request, filters: views.EventFilters = Depends(event_filters),
+                 limit: int = Query(views.DEFAULT_PAGE, description=f"1 to {views.MAX_PAGE}"),
+                 offset: int = Query(0)) -> dict[str, Any]:
+    """Events matching the `tacitus query` filters, one page at a time; `next_offset` is null on the last page."""
+    return await in_thread(views.query_events, request.app.state.store, filters, limit, offset)
+
+
+@router.get("/articles/{article_id}", summary="One stored article")
+async def article(article_id: str, request: Request) -> dict[str, Any]:
+    """The stored article as the output contract, with its text."""
+    return await in_thread(views.stored_article, request.app.state.store, article_id)
+
+
+@router.get("/actors", summary="Actors in the store")
+async def actors(request: Request) -> dict[str, Any]:
+    return {"actors": await in_thread(views.actors, request.app.state.store)}
+
+
+@router.get("/stats/dyad", summary="Events per month by quad class, mean Goldstein")
+async def stats_dyad(request: Request, dyad: str | None = Query(None, description="PAK-RUS (both directions)."),
+                     date_from: str | None = Query(None, alias="from"),
+                     date_to: str | None = Query(None, alias="to")) -> dict[str, Any]:
+    rows = await in_thread(views.dyad_stats, request.app.state.store, dyad, date_from, date_to)
+    return {"dyad": dyad, "rows": rows}
