@@ -100,6 +100,8 @@ class Place:
     feature: str | None = None
     sentence: int = -1
     confidence: float | None = None
+    # The gazetteer entry: a GeoNames id, or GeoNames' admin1 code ("PK.04") for a first-level area.
+    geonames: str | None = None
 
 
 @dataclass

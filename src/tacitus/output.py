@@ -46,7 +46,8 @@ def place_ref(place: Place | None) -> dict[str, Any] | None:
     if place is None:
         return None
     return {"text": place.text, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
-            "feature": place.feature, "start": place.start, "end": place.end, "confidence": place.confidence}
+            "feature": place.feature, "start": place.start, "end": place.end, "confidence": place.confidence,
+            "geonames": place.geonames}
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:

@@ -39,14 +39,18 @@ def check_order(stages: Sequence[Stage], given: Iterable[str] = GIVEN) -> None:
 
 
 def default_stages() -> list[Stage]:
-    """The standard stage list after parsing: actors, time, quotes, events, event dating."""
+    """The standard stage list after parsing: actors, time, places, quotes, events, event dating,
+    event location."""
     from .actors.stage import ActorStage
     from .events.dating import DatingStage
     from .events.stage import EventStage
+    from .places.location import EventLocationStage
+    from .places.stage import PlaceStage
     from .quotes.stage import QuoteStage
     from .time.stage import TimeStage
 
-    return [ActorStage(), TimeStage(), QuoteStage(), EventStage(), DatingStage()]
+    return [ActorStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage(), DatingStage(),
+            EventLocationStage()]
 
 
 class Pipeline:
