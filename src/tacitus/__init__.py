@@ -25,9 +25,18 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Article", "DEFAULT_MODEL", "Entity", "Event", "InputError", "Mention", "ModelError", "Pipeline",
-    "Place", "Quote", "Sentence", "TacitusError", "Timex", "Trigger", "UsageError", "article_from_text",
+    "Place", "Quote", "Sentence", "Store", "TacitusError", "Timex", "Trigger", "UsageError", "article_from_text",
     "article_to_dict", "code", "read_inputs",
 ]
+
+
+def __getattr__(name: str):
+    # The Store is imported on first use: duckdb and pyarrow would add most of a second to every import.
+    if name == "Store":
+        from .store import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=2)

@@ -11,7 +11,9 @@ import click
 from . import __version__
 from .errors import TacitusError
 from .output import FORMATS, Writer, article_to_dict
-from .parse import DEFAULT_MODEL
+from .ingest.article import MAX_ARTICLE_CHARS
+from .parse import CHUNK_CHARS, DEFAULT_MODEL
+from .pipeline import MIN_CHUNK_CHARS, TIME_LIMIT
 
 log = logging.getLogger("tacitus")
 
@@ -54,7 +56,13 @@ def main(verbose: int) -> None:
               help="Articles parsed per spaCy batch.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: when stderr is a terminal and there are several articles).")
-def code_command(inputs, fmt, output, published, model, batch_size, progress):
+@click.option("--max-chars", type=click.IntRange(0), default=MAX_ARTICLE_CHARS, show_default=True,
+              help="Longer articles are refused with error E108 (0: no limit).")
+@click.option("--chunk-chars", type=click.IntRange(MIN_CHUNK_CHARS), default=CHUNK_CHARS, show_default=True,
+              help="Longer articles are parsed and coded in chunks of this many characters (bounded memory).")
+@click.option("--time-limit", type=click.FloatRange(0), default=TIME_LIMIT, show_default=True, metavar="SECONDS",
+              help="Stop an article (or one chunk of a long one) after this long, with error E502 (0: no limit).")
+def code_command(inputs, fmt, output, published, model, batch_size, progress, max_chars, chunk_chars, time_limit):
     """Code news articles into political events.
 
     INPUT is a .txt/.md file (one article), an .html page, a .jsonl file (one article a line with
@@ -67,8 +75,9 @@ def code_command(inputs, fmt, output, published, model, batch_size, progress):
 
     console = _stderr_console()
     try:
-        articles = read_inputs(inputs, published=published)
-        pipeline = Pipeline(model=model, batch_size=batch_size)
+        articles = read_inputs(inputs, published=published, max_chars=max_chars or None)
+        pipeline = Pipeline(model=model, batch_size=batch_size, max_chars=max_chars or None, chunk_chars=chunk_chars,
+                            time_limit=time_limit or None)
     except TacitusError as exc:
         raise click.ClickException(str(exc)) from exc
     writer = Writer(output, fmt)
@@ -211,6 +220,12 @@ def eval_command(gold, level, worst_n, model):
     for report in reports:
         click.echo(format_report(report, level=level, worst_n=worst_n))
         click.echo("")
+
+
+from .store.cli import COMMANDS as _STORE_COMMANDS  # noqa: E402  (ingest, query, stats, export)
+
+for _command in _STORE_COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -60,7 +60,23 @@ E_NO_SPACY_MODEL = "E201"
 E_BAD_DATA = "E202"
 
 
+class StoreError(TacitusError):
+    """The event store (a DuckDB file) cannot be opened, read or written."""
+
+    code = "E300"
+
+
+# Store error codes (stable).
+E_NOT_A_STORE = "E301"
+E_NEWER_SCHEMA = "E302"
+E_STORE_LOCKED = "E303"
+E_STORE_WRITE = "E304"
+E_BAD_RECORD = "E305"
+E_MIGRATION = "E306"
+
+
 E_STAGE_FAILED = "E501"
+E_TIME_LIMIT = "E502"
 
 
 class UsageError(TacitusError):
