@@ -1,29 +1,75 @@
 """The quote stage: direct and reported speech, its speakers, and who "we" is inside a quote.
 
-Direct quotes are found on the text (curly or straight quote marks, possibly over several sentences);
-the speaker is the subject of a speech verb next to the quote ("..., Mr Lavrov said", "Mr Asif said:
-"..."", "..., according to X"). Reported speech is a speech verb with a clausal complement outside
-quote marks ("X said that ..."). First-person pronouns inside a direct quote are resolved to its speaker.
+Deciding is split from writing (STYLE.md 4): :func:`direct_candidates` and :func:`reported_candidates` return
+candidate quotes from the parse, :func:`settle` decides between overlapping ones, and ``QuoteStage`` writes the
+survivors to ``Article.quotes`` and resolves first-person pronouns inside direct quotes to their speaker.
+
+- Direct quotes are found on the text by :func:`quote_spans` (curly or straight marks, over several sentences;
+  a paragraph that ends inside open marks ends the quote, the wire convention for a quote that goes on in the
+  next paragraph). The speaker is the subject of a speech verb next to the quote ("..., Mr Lavrov said",
+  "Mr Asif said: ..."", "..., according to X"); a quote with no cue of its own continues the quote just before it
+  ("...," he said. "...").
+- Reported speech is the clausal complement of a speech verb outside quote marks ("X said (that) ...",
+  "..., X said"), or the clause an "according to X" phrase hangs on. Quoted fragments inside a reported clause
+  (X said the talks were "very productive") belong to it and are not direct quotes.
+- The speaker's actor comes from the actor stage's entity of the speaker mention, so "the Russian foreign
+  minister" speaks as Sergey Lavrov when coreference put them together.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..events.coder import MentionIndex, subjects
 from ..model import Article, Mention, Quote
 from ..parse import sentence_index
 
-# A direct quote: curly double quotes, or a pair of straight ones. At least two characters inside.
-DIRECT_QUOTE = re.compile(r"“(?P<curly>[^”“]{2,}?)”|\"(?P<straight>[^\"\n]{2,}?)\"")
+OPEN_MARK = "“"
+CLOSE_MARK = "”"
+STRAIGHT_MARK = '"'
+QUOTE_MARKS = OPEN_MARK + CLOSE_MARK + STRAIGHT_MARK
+PARAGRAPH = re.compile(r"[^\n]+")
+# After a reported clause: the punctuation and closing mark of a quoted fragment it ends with ('... period."').
+CLOSING_TAIL = re.compile(r"[.,!?]?[”\"]")
 # Speech verbs, by lemma. Kept small and explicit: each is common as a quote cue in newswire.
 CUE_VERBS = {"say", "tell", "add", "note", "stress", "state", "declare", "insist", "warn", "announce", "explain",
              "remark", "ask", "reply", "write", "tweet", "emphasise", "emphasize", "recall", "affirm", "claim",
              "comment", "observe", "argue", "assert", "maintain", "acknowledge", "admit", "confirm", "deny",
-             "allege", "continue", "conclude", "respond", "told", "underline", "reiterate", "quote", "complain"}
-# Quotes shorter than this many words are scare quotes or names ("codenamed 'Friendship'").
+             "allege", "continue", "conclude", "respond", "told", "underline", "reiterate", "quote", "complain",
+             "concede", "report"}
+# Quotes shorter than this many words are scare quotes or names ("codenamed 'Friendship'", a "volcano").
 MIN_QUOTE_WORDS = 3
+# A quote with no cue of its own continues the previous one when it starts at most this many sentences after
+# the sentence where the previous one ended ('"...," he said. "..."' is one sentence further).
+CONTINUATION_SENTENCES = 1
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+# How the parser hangs a cue that follows its clause ("The talks failed, officials said"; "..., a colleague
+# was quoted as saying" comes out as a conjunct).
+INVERTED_DEPS = ("parataxis", "ccomp", "advcl", "conj")
+# Verbs that, over a speech verb, mean it was not said ("refused to comment on reports that ...").
+REFUSALS = {"refuse", "decline"}
+FIRST_PERSON = ("we", "us", "our", "ours", "i", "me", "my", "mine")
+EDGE_PUNCT = ",;:—–-"
+
+
+@dataclass
+class Candidate:
+    """A quote found but not yet written: its span, how it was found, and its cue token."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: object = None  # spaCy Token of the speech verb (or "according")
+    speaker: Mention | None = None
+    first_token: int = 0
+    last_token: int = 0
+    # A direct quote cut by the end of its paragraph (the quote goes on in the next paragraph).
+    open_end: bool = False
+    # The cue was found next to this quote, not taken over from the quote it continues.
+    own_cue: bool = True
+    # First token of the sentence where the quote starts.
+    sentence_start: int = -1
 
 
 class QuoteStage:
@@ -35,86 +81,378 @@ class QuoteStage:
 
     def __call__(self, article: Article) -> Article:
         index = MentionIndex(article.mentions)
+        direct = direct_candidates(article, index)
+        reported = reported_candidates(article, index)
         sentence_of = sentence_index(article)
-        direct = self.find_direct(article, index, sentence_of)
-        reported = self.find_reported(article, index, sentence_of, direct)
-        article.quotes = sorted(direct + reported, key=lambda q: q.start)
+        article.quotes = [self.to_quote(article, c, sentence_of) for c in settle(direct, reported)]
         resolve_first_person(article)
         return article
 
-    def find_direct(self, article: Article, index: MentionIndex, sentence_of: dict[int, int]) -> list[Quote]:
-        doc = article.doc
-        quotes = []
-        for match in DIRECT_QUOTE.finditer(article.text):
-            inner = match.group("curly") or match.group("straight") or ""
-            if len(inner.split()) < MIN_QUOTE_WORDS:
-                continue
-            start, end = match.start(), match.end()
-            first = doc.char_span(start, end, alignment_mode="expand")
-            if first is None:
-                continue
-            cue, speaker = _find_cue(doc, first.start, first.end, index)
-            quotes.append(Quote(
-                start=start, end=end, text=article.text[start:end], speaker=speaker,
-                cue=cue.text if cue is not None else None, direct=True,
-                sentence=sentence_of.get(first.start, 0),
-            ))
-        return quotes
+    @staticmethod
+    def to_quote(article: Article, candidate: Candidate, sentence_of: dict[int, int]) -> Quote:
+        return Quote(
+            start=candidate.start, end=candidate.end, text=article.text[candidate.start:candidate.end],
+            speaker=speaker_as_entity(article, candidate.speaker),
+            cue=candidate.cue.text if candidate.cue is not None else None, direct=candidate.direct,
+            sentence=sentence_of.get(candidate.first_token, 0),
+        )
 
-    def find_reported(self, article: Article, index: MentionIndex, sentence_of: dict[int, int],
-                      direct: list[Quote]) -> list[Quote]:
-        """"X said (that) ..." outside quote marks: the clausal complement is what X said."""
-        quotes = []
-        inside = [(q.start, q.end) for q in direct]
-        for token in article.doc:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in CUE_VERBS:
-                continue
-            comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if comp is None:
-                continue
-            span = article.doc[comp.left_edge.i:comp.right_edge.i + 1]
-            if any(s <= span.start_char < e for s, e in inside):
-                continue
-            speaker = _speaker(token, index)
-            quotes.append(Quote(start=span.start_char, end=span.end_char, text=span.text, speaker=speaker,
-                                cue=token.text, direct=False, sentence=sentence_of.get(token.i, 0)))
-        return quotes
 
+# -- direct quotes --------------------------------------------------------------------------------
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, open_end)`` of every stretch of text in double quote marks, marks included.
+
+    Hand-written rather than a regex because marks pair within a paragraph only, and an unclosed mark at
+    a paragraph's end closes there (``open_end``): a regex either pairs across paragraphs or drops the quote.
+    An opening curly mark inside an open quote means the earlier one was never closed.
+    """
+    spans = []
+    for para in PARAGRAPH.finditer(text):
+        open_at = None
+        for i in range(para.start(), para.end()):
+            ch = text[i]
+            if ch == OPEN_MARK or (ch == STRAIGHT_MARK and open_at is None):
+                if open_at is not None:
+                    spans.append((open_at, _rstrip(text, open_at, i), True))
+                open_at = i
+            elif ch in (CLOSE_MARK, STRAIGHT_MARK) and open_at is not None:
+                spans.append((open_at, i + 1, False))
+                open_at = None
+        if open_at is not None:
+            spans.append((open_at, _rstrip(text, open_at, para.end()), True))
+    return [(s, e, o) for s, e, o in spans if len(text[s:e].strip(QUOTE_MARKS).split()) >= MIN_QUOTE_WORDS]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def direct_candidates(article: Article, index: MentionIndex) -> list[Candidate]:
+    """Direct quotes with their cue and speaker; a quote without a cue continues the one before it."""
+    doc = article.doc
+    spans = []
+    for start, end, open_end in quote_spans(article.text):
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        if tokens is not None and len(tokens):
+            spans.append((start, end, open_end, tokens))
+    inside = set()
+    for _, _, _, tokens in spans:
+        inside.update(range(tokens.start, tokens.end))
+    found: list[Candidate] = []
+    for start, end, open_end, tokens in spans:
+        cue, speaker = find_cue(doc, tokens.start, tokens.end, index, inside)
+        candidate = Candidate(start, end, True, cue, speaker, tokens.start, tokens.end - 1, open_end, cue is not None,
+                              doc[tokens.start].sent.start)
+        if cue is None and found:
+            _continue_previous(candidate, found[-1], doc)
+        found.append(candidate)
+    return found
+
+
+def _continue_previous(candidate: Candidate, previous: Candidate, doc) -> None:
+    """Give a quote with no cue the speaker of the quote it continues ('"...," he said. "..."')."""
+    sentences = _sentence_starts(doc)
+    gap = _sentence_no(sentences, candidate.first_token) - _sentence_no(sentences, previous.last_token)
+    if gap <= CONTINUATION_SENTENCES or previous.open_end:
+        candidate.speaker = previous.speaker
+        candidate.cue = previous.cue
+
+
+def _sentence_starts(doc) -> list[int]:
+    return [s.start for s in doc.sents]
+
+
+def _sentence_no(starts: list[int], token_i: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, token_i) - 1
+
+
+def find_cue(doc, start: int, end: int, index: MentionIndex, inside: set[int]):
+    """The speech verb that introduces the quote on tokens [start, end) and its speaker's mention.
+
+    Reads the sentence where the quote ends, after it, then the sentence where it starts, before it (nearest
+    first); either search stops at another quote, whose cue that would be.
+    """
+    after = []
+    for token in doc[end:doc[end - 1].sent.end]:
+        if token.i in inside:
+            break
+        after.append(token)
+    before = []
+    for token in reversed(doc[doc[start].sent.start:start]):
+        if token.i in inside:
+            break
+        before.append(token)
+    for token in after + before:
+        if _is_cue(token):
+            return token, _speaker(token, index)
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            return token, _according_to_speaker(doc[token.i + 1], index)
+    return None, None
+
+
+def _is_cue(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS
+
+
+# -- speakers -------------------------------------------------------------------------------------
 
 def _speaker(cue, index: MentionIndex) -> Mention | None:
-    for token in subjects(cue):
-        mention = index.at(token)
+    """The mention that is the cue's subject: found by the actor stage, or else the subject's own phrase."""
+    governing = _governing_cue(cue)
+    if governing is not None:
+        return _speaker(governing, index)
+    found = subjects(cue)
+    if not found:
+        # "..., a colleague was quoted as saying": the passive subject of "quoted".
+        for verb in (cue, cue.head):
+            found = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            if found:
+                break
+    for token in found:
+        mention = _mention_in(token, index)
+        if mention is not None:
+            return mention
+    if found and found[0].pos_ in ("NOUN", "PROPN", "PRON"):
+        return _phrase_mention(found[0])
+    return None
+
+
+def _governing_cue(cue):
+    """For a speech verb conjoined inside another's complement without a subject of its own ("Chen conceded that
+    Wei had died but insisted ..."), the speech verb whose subject it shares; the parser makes it Wei's."""
+    if cue.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    head = cue.head
+    if head.dep_ == "ccomp" and _is_cue(head.head):
+        return head.head
+    return None
+
+
+def _according_to_speaker(to, index: MentionIndex) -> Mention | None:
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    return _mention_in(pobj, index) or _phrase_mention(pobj)
+
+
+def _mention_in(token, index: MentionIndex) -> Mention | None:
+    """The mention at the token, or the first one in its phrase ("the White House readout of a call")."""
+    mention = index.at(token)
+    if mention is not None:
+        return mention
+    for t in token.subtree:
+        mention = index.at(t)
         if mention is not None:
             return mention
     return None
 
 
-def _find_cue(doc, start: int, end: int, index: MentionIndex):
-    """The speech verb that introduces the quote on tokens [start, end) and its speaker's mention.
+def _phrase_mention(token) -> Mention:
+    """A speaker the actor stage did not record ("sources here", "a dealer"): its noun phrase, uncoded."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i + 1
+    # Keep post-modifiers that name the speaker ("sources here"), not clauses ("officials who ...").
+    for child in token.rights:
+        if child.dep_ in ("advmod", "compound", "amod", "nummod"):
+            right = child.right_edge.i + 1
+        else:
+            break
+    span = doc[left:right]
+    sentence_start = token.sent.start
+    return Mention(start=span.start_char, end=span.end_char, text=span.text, sentence=-1, label="NOMINAL",
+                   token_start=left, token_end=right) if left >= sentence_start else \
+        Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, sentence=-1, label="NOMINAL",
+                token_start=token.i, token_end=token.i + 1)
 
-    Looks after the quote in the sentence where it ends, then before it in the sentence where it starts.
-    """
-    after = doc[end - 1].sent
-    before = doc[start].sent
-    candidates = [t for t in doc[end:after.end]] + list(reversed([t for t in doc[before.start:start]]))
-    for token in candidates:
-        if token.lemma_.lower() in CUE_VERBS and token.pos_ in ("VERB", "AUX"):
-            return token, _speaker(token, index)
+
+def speaker_as_entity(article: Article, mention: Mention | None) -> Mention | None:
+    """The speaker mention carrying its entity's actor: who "the Russian foreign minister" is, by coreference."""
+    if mention is None or mention.entity is None or not 0 <= mention.entity < len(article.actors):
+        return mention
+    actor = article.actors[mention.entity].actor
+    if mention.actor is not None and mention.actor.name == actor.name and mention.actor.code == actor.code:
+        return mention
+    return replace(mention, actor=replace(actor, basis=f"entity of speaker: {mention.text}"))
+
+
+# -- reported speech ------------------------------------------------------------------------------
+
+def reported_candidates(article: Article, index: MentionIndex) -> list[Candidate]:
+    """Reported clauses: a speech verb's finite clausal complement, or the clause of "according to X"."""
+    doc = article.doc
+    found = []
+    for token in doc:
+        if _is_cue(token) and not _unsaid(token):
+            comp = next((c for c in token.children if c.dep_ == "ccomp" and _finite_clause(c)), None)
+            if comp is not None:
+                last = _before_conjoined_cue(doc, comp)
+                span = _clause_span(doc, comp.left_edge.i, last)
+                if span is not None:
+                    found.append(Candidate(*span, False, token, _speaker(token, index), comp.left_edge.i, last - 1))
+                continue
+            inverted = _inverted_clause(doc, token)
+            if inverted is not None:
+                found.append(Candidate(*inverted, False, token, _speaker(token, index),
+                                       token.head.left_edge.i, token.i))
+    for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-            return token, index.at(pobj) if pobj is not None else None
-    return None, None
+            candidate = _according_to_clause(doc, token, index, found)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def _unsaid(cue) -> bool:
+    """ "did not say whether ...", "refused to comment on reports that ...": the clause is not what was said."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSALS
+
+
+def _before_conjoined_cue(doc, comp) -> int:
+    """End (exclusive) of a complement that stops before a conjoined speech verb: in "Chen conceded that Wei had
+    died but insisted the death ...", what Chen conceded ends at "died"; "insisted" has a clause of its own."""
+    last = comp.right_edge.i + 1
+    for child in comp.children:
+        if child.dep_ == "conj" and _is_cue(child) and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            cut = child.left_edge.i
+            while cut > comp.i + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            last = min(last, cut)
+    return last
+
+
+def _finite_clause(verb) -> bool:
+    """A clause with a subject of its own and no "to": "(that) Russia would ...", not "to be published"."""
+    children = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False
+    return any(c.dep_ in SUBJECT_DEPS for c in children)
+
+
+def _clause_span(doc, first: int, last_excl: int) -> tuple[int, int] | None:
+    """Character span of tokens [first, last_excl) without edge punctuation, closing a quoted fragment it ends in."""
+    while first < last_excl and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last_excl > first and ((doc[last_excl - 1].is_punct and doc[last_excl - 1].text in EDGE_PUNCT + ".")
+                                 or doc[last_excl - 1].is_space):
+        last_excl -= 1
+    if last_excl - first < 2:
+        return None
+    start, end = doc[first].idx, doc[last_excl - 1].idx + len(doc[last_excl - 1].text)
+    text = doc.text
+    if _open_marks(text[start:end]):
+        tail = CLOSING_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+    return start, end
+
+
+def _open_marks(text: str) -> bool:
+    """The text opens a quote it does not close."""
+    return text.count(OPEN_MARK) > text.count(CLOSE_MARK) or text.count(STRAIGHT_MARK) % 2 == 1
+
+
+def _inverted_clause(doc, cue) -> tuple[int, int] | None:
+    """ "CLAUSE, X said." where the parser hangs the cue on the clause's verb (parataxis, ccomp)."""
+    head = cue.head
+    if head.i == cue.i or head.i > cue.i or cue.dep_ not in INVERTED_DEPS or not _finite_clause(head):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp") for c in cue.children):  # "..., and officials said nothing"
+        return None
+    if not _speaker_tokens(cue):
+        return None
+    before = cue.left_edge.i
+    if before == 0 or doc[before - 1].text != ",":
+        return None
+    return _clause_span(doc, head.left_edge.i, before - 1)
+
+
+def _speaker_tokens(cue) -> list:
+    return subjects(cue) or [c for v in (cue, cue.head) for c in v.children if c.dep_ == "nsubjpass"]
+
+
+def _according_to_clause(doc, according, index: MentionIndex, reported: list[Candidate]) -> Candidate | None:
+    """ "According to X, CLAUSE." / "CLAUSE, according to X.": the rest of the sentence is what X says.
+
+    Read on commas rather than on the parse: the parser often hangs "According" on a noun of X's phrase
+    ("According to the White House readout of a call ..., Trump relayed ...") and the clause is then lost.
+    A clause that is already reported speech ("Y said ..., according to local media") is left to its own cue.
+    """
+    sent = according.sent
+    to = doc[according.i + 1]
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if words and words[0].i == according.i:
+        comma = next((t for t in doc[to.i + 1:sent.end] if t.text == ","), None)
+        if comma is None:
+            return None
+        first, last = comma.i + 1, sent.end
+    elif according.i > sent.start and doc[according.i - 1].text == "," and \
+            all(t.is_punct or t.is_space or t.i in range(to.i, to.right_edge.i + 1) for t in doc[to.i + 1:sent.end]):
+        first, last = sent.start, according.i - 1
+    else:
+        return None
+    clause = doc[first:last]
+    if not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return None
+    if any(c.cue is not None and first <= c.cue.i < last for c in reported):
+        return None
+    span = _clause_span(doc, first, last)
+    if span is None:
+        return None
+    return Candidate(*span, False, according, _according_to_speaker(to, index), first, last - 1)
+
+
+# -- deciding between candidates --------------------------------------------------------------------
+
+def settle(direct: list[Candidate], reported: list[Candidate]) -> list[Candidate]:
+    """The quotes to keep, in text order.
+
+    A reported clause that starts inside quote marks is the direct quote itself ('X said: "We will ..."') and
+    is dropped; a direct quote inside a kept reported clause is a quoted fragment of it and is dropped.
+    A quote with no cue of its own right after such a fragment, in the same sentence, is a fragment too (X said
+    the move "not only damages ties" but also "puts pressure on daily life").
+    A reported clause that repeats another's span (two cues on one clause) is kept once.
+    """
+    kept_reported = []
+    seen = set()
+    for r in reported:
+        if any(d.start <= r.start < d.end for d in direct) or (r.start, r.end) in seen:
+            continue
+        seen.add((r.start, r.end))
+        kept_reported.append(r)
+    kept_direct = []
+    previous_fragment = None
+    for d in direct:
+        fragment = any(r.start <= d.start and d.end <= r.end and not (d.start <= r.cue.idx < d.end)
+                       for r in kept_reported)
+        if not fragment and not d.own_cue and previous_fragment is not None \
+                and d.sentence_start == previous_fragment.sentence_start:
+            fragment = True
+        if fragment:
+            previous_fragment = d
+        else:
+            previous_fragment = None
+            kept_direct.append(d)
+    return sorted(kept_direct + kept_reported, key=lambda c: (c.start, -c.end))
 
 
 def resolve_first_person(article: Article) -> None:
     """ "We"/"our" inside a direct quote is the speaker (or the speaker's side: a minister's "we" is
     his government, coded the same way)."""
     for quote in article.quotes:
-        if not quote.direct or quote.speaker is None or quote.speaker.actor is None:
+        speaker = quote.speaker
+        if not quote.direct or speaker is None or speaker.actor is None:
             continue
         for mention in article.mentions:
             if mention.label == "PRONOUN" and quote.start <= mention.start < quote.end \
-                    and mention.text.lower() in ("we", "us", "our", "ours", "i", "me", "my"):
-                mention.actor = replace(quote.speaker.actor, basis=f"speaker of quote: {quote.speaker.text}")
-                mention.entity = quote.speaker.entity
-                mention.members = list(quote.speaker.members)
+                    and mention.text.lower() in FIRST_PERSON:
+                mention.actor = replace(speaker.actor, basis=f"speaker of quote: {speaker.text}")
+                mention.entity = speaker.entity
+                mention.members = list(speaker.members)

@@ -1,0 +1,75 @@
+"""Accuracy gate for the quote stage on the team's gold set (benchmarks/gold/quotes.jsonl).
+
+Reads the gold quotes (offsets and speakers only), takes the articles they name from ../shared/corpus, codes them
+with the full pipeline and prints span F1 (by overlap and exact), direct/indirect recall and speaker accuracy
+(:mod:`tacitus.quotes.evaluate`). A score more than 0.01 below ``benchmarks/baselines/quotes.json`` exits 1;
+``--update-baseline`` rewrites the baseline. Skips (exit 0) when ../shared is absent.
+
+    python benchmarks/quotes_eval.py [--update-baseline] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLD = ROOT / "benchmarks" / "gold" / "quotes.jsonl"
+BASELINE = ROOT / "benchmarks" / "baselines" / "quotes.json"
+GATED = ("span_f1", "strict_span_f1", "speaker_accuracy", "speaker_name_accuracy")
+TOLERANCE = 0.01
+
+
+def corpus_articles(ids: set[str]):
+    import tacitus
+
+    for file in sorted(CORPUS.glob("*.jsonl")):
+        with open(file, encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                if record["id"] in ids:
+                    yield tacitus.article_from_text(record["text"], id=record["id"], published=record.get("published"))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update-baseline", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="list missed quotes, wrong speakers, extra quotes")
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} is not present")
+        return 0
+    from tacitus import Pipeline
+    from tacitus.quotes.evaluate import format_report, read_gold, score
+
+    gold = read_gold(GOLD)
+    articles = list(corpus_articles({g.id for g in gold}))
+    started = time.perf_counter()
+    coded = list(Pipeline().pipe(articles))
+    elapsed = time.perf_counter() - started
+    report = score(gold, coded)
+    print(format_report(report, {a.id: a.text for a in coded}, errors=args.errors))
+    print(f"  ({len(coded)} articles in {elapsed:.1f} s, full pipeline)")
+    results = {k: round(report.scores[k], 4) for k in GATED}
+    if args.update_baseline or not BASELINE.exists():
+        BASELINE.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"baseline written to {BASELINE}")
+        return 0
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    failed = False
+    print("against baseline:")
+    for key, value in results.items():
+        old = baseline.get(key)
+        mark = ""
+        if old is not None and value < old - TOLERANCE:
+            mark, failed = "  DROP", True
+        print(f"  {key:<22} {value:.4f} (baseline {old if old is not None else '-'}){mark}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
