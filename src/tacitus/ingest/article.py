@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from typing import Any
 
 from tacitus.errors import E_BAD_DATE, E_EMPTY_ARTICLE, E_TOO_LONG, InputError
 from tacitus.ingest.dateline import find_dateline
@@ -13,9 +14,25 @@ from tacitus.model import Article, ArticleError
 
 logger = logging.getLogger(__name__)
 
-# spaCy refuses documents over nlp.max_length (1,000,000 characters by default); an article that long
-# is a dump of many stories or a broken extraction, so it is reported rather than split.
+# The default limit on an article's length (every reader and the Pipeline take ``max_chars``). A news
+# story over a million characters is a dump of many stories or a broken extraction, so by default it is
+# reported (E108) rather than coded; longer articles can be allowed, and the Pipeline codes them in chunks.
 MAX_ARTICLE_CHARS = 1_000_000
+
+
+class _DefaultLimit:
+    """The ``max_chars`` of every reader when none is given: MAX_ARTICLE_CHARS as it is when called."""
+
+    def __repr__(self) -> str:
+        return "MAX_ARTICLE_CHARS"
+
+
+DEFAULT_LIMIT: Any = _DefaultLimit()
+
+
+def resolve_limit(max_chars: int | None) -> int | None:
+    """The article length limit that ``max_chars`` stands for (None: no limit)."""
+    return MAX_ARTICLE_CHARS if max_chars is DEFAULT_LIMIT else max_chars
 
 BOM = "\ufeff"
 # A JSON "\ud800" escape decodes to a lone surrogate, which no UTF-8 writer accepts: found by fuzzing,
@@ -75,6 +92,7 @@ def article_from_text(
     source: str | None = None,
     origin: str | None = None,
     published_from: str | None = None,
+    max_chars: int | None = DEFAULT_LIMIT,
 ) -> Article:
     """Build an Article from the text of one story and what is known about it.
 
@@ -85,7 +103,7 @@ def article_from_text(
     "Published in <paper>" line fills ``source`` when none is given. The dateline goes to
     ``article.dateline``.
 
-    Returns the Article. Text that is empty or over :data:`MAX_ARTICLE_CHARS` gives instead an
+    Returns the Article. Text that is empty or over ``max_chars`` (None: no limit) gives instead an
     Article with empty text and an error (E105, E108), whose id is ``origin`` (else ``id``): error
     articles are named after the input. Raises :class:`tacitus.errors.UsageError` for a
     ``published`` value that is not an ISO date.
@@ -95,8 +113,9 @@ def article_from_text(
     text = normalize_text(text)
     if not text:
         return error_article(where, input_error(E_EMPTY_ARTICLE, "article text is empty", input=where))
-    if len(text) > MAX_ARTICLE_CHARS:
-        problem = f"article is {len(text):,} characters long, over the limit of {MAX_ARTICLE_CHARS:,}"
+    max_chars = resolve_limit(max_chars)
+    if max_chars is not None and len(text) > max_chars:
+        problem = f"article is {len(text):,} characters long, over the limit of {max_chars:,}"
         return error_article(where, input_error(E_TOO_LONG, problem, input=where))
 
     article = Article(id=id, text=text, title=title, url=url, source=source, origin=where)

@@ -26,14 +26,17 @@ from tacitus.errors import (
     E_ENCODING,
     E_NO_SUCH_PATH,
     E_TOO_LONG,
+    UsageError,
 )
 from tacitus.ingest.article import (
+    DEFAULT_LIMIT,
     MAX_ARTICLE_CHARS,
     article_from_text,
     bad_date_error,
     error_article,
     input_error,
     replace_lone_surrogates,
+    resolve_limit,
 )
 from tacitus.ingest.dates import normalize_iso_date, validate_published
 from tacitus.ingest.html import extract_html
@@ -52,7 +55,8 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 # UTF-8 needs at most 4 bytes a character: a text file larger than this is over the article limit
 # whatever it holds, and is not read into memory.
-MAX_TEXT_BYTES = MAX_ARTICLE_CHARS * 4
+BYTES_PER_CHAR = 4
+MAX_TEXT_BYTES = MAX_ARTICLE_CHARS * BYTES_PER_CHAR
 # Web pages carry much markup around their text; past this size a page is not a news article.
 MAX_HTML_BYTES = 50_000_000
 # Binary sniffing looks at the start of the file, as `file` and git do.
@@ -65,21 +69,28 @@ JSONL_STRING_FIELDS = ("title", "url", "source")
 
 
 def read_inputs(
-    inputs: Iterable[str], *, published: str | None = None, stdin: TextIO | None = None
+    inputs: Iterable[str],
+    *,
+    published: str | None = None,
+    stdin: TextIO | None = None,
+    max_chars: int | None = DEFAULT_LIMIT,
 ) -> Iterator[Article]:
     """Read articles from paths, directories and stdin, in order.
 
     Reads each input: ``"-"`` is ``stdin`` (default ``sys.stdin``), one plain-text article or JSON
     Lines; a ``.txt``/``.md`` file is one article; ``.html``/``.htm`` is one page; ``.jsonl`` has one
     article per line; a directory is read recursively in sorted order (hidden entries and other
-    files skipped). ``published`` (YYYY-MM-DD) overrides every other publication date.
+    files skipped). ``published`` (YYYY-MM-DD) overrides every other publication date. An article
+    over ``max_chars`` characters (None: no limit) becomes an E108 error Article.
 
     Returns an iterator of Articles (read lazily). Raises :class:`~tacitus.errors.UsageError`
     at once, before reading anything, when ``published`` is not an ISO date; any other problem
     becomes an error Article (see :func:`~tacitus.ingest.is_error_article`).
     """
     published = validate_published(published)
-    return _iter_inputs(_as_list(inputs), published, stdin)
+    if max_chars is not DEFAULT_LIMIT and max_chars is not None and max_chars < 1:
+        raise UsageError(f"max_chars must be at least 1, got {max_chars}")
+    return _iter_inputs(_as_list(inputs), published, stdin, max_chars)
 
 
 def _as_list(inputs: Iterable[str] | str | os.PathLike) -> Iterable[str]:
@@ -89,13 +100,15 @@ def _as_list(inputs: Iterable[str] | str | os.PathLike) -> Iterable[str]:
     return inputs
 
 
-def _iter_inputs(inputs: Iterable[str], published: str | None, stdin: TextIO | None) -> Iterator[Article]:
+def _iter_inputs(
+    inputs: Iterable[str], published: str | None, stdin: TextIO | None, max_chars: int | None
+) -> Iterator[Article]:
     for item in inputs:
         name = os.fspath(item)
         if name == STDIN:
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, published)
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin, published, max_chars)
         else:
-            yield from _read_path(Path(name), name, published)
+            yield from _read_path(Path(name), name, published, max_chars)
 
 
 def count_inputs(inputs: Iterable[str]) -> int | None:
@@ -142,7 +155,7 @@ def _directory_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
-def _read_path(path: Path, name: str, published: str | None) -> Iterator[Article]:
+def _read_path(path: Path, name: str, published: str | None, max_chars: int | None) -> Iterator[Article]:
     """Read one input path (file or directory) given on the command line as ``name``."""
     if path.is_dir():
         files = _directory_files(path)
@@ -152,21 +165,30 @@ def _read_path(path: Path, name: str, published: str | None) -> Iterator[Article
             yield error_article(name, input_error(E_EMPTY_DIRECTORY, problem, input=name))
             return
         for file in files:
-            yield from _read_file(file, str(file), published)
+            yield from _read_file(file, str(file), published, max_chars)
     elif path.exists():
-        yield from _read_file(path, name, published)
+        yield from _read_file(path, name, published, max_chars)
     else:
         yield error_article(name, input_error(E_NO_SUCH_PATH, "no such file or directory", input=name))
 
 
-def _read_file(path: Path, name: str, published: str | None) -> Iterator[Article]:
+def _read_file(path: Path, name: str, published: str | None, max_chars: int | None) -> Iterator[Article]:
     """Read one file by its kind; files of unknown kind given by name are read as plain text."""
     suffix = path.suffix.lower()
-    limit = MAX_HTML_BYTES if suffix in HTML_SUFFIXES else None if suffix in JSONL_SUFFIXES else MAX_TEXT_BYTES
+    if max_chars is DEFAULT_LIMIT:
+        text_limit: int | None = MAX_TEXT_BYTES
+    else:
+        text_limit = None if max_chars is None else max_chars * BYTES_PER_CHAR
+    if suffix in JSONL_SUFFIXES:
+        limit = None
+    elif suffix in HTML_SUFFIXES:
+        limit = None if text_limit is None else max(MAX_HTML_BYTES, text_limit)
+    else:
+        limit = text_limit
     try:
         size = path.stat().st_size
         if limit is not None and size > limit:
-            problem = f"file is {size:,} bytes, too large for one article (limit {MAX_ARTICLE_CHARS:,} characters)"
+            problem = f"file is {size:,} bytes, too large for one article (limit {resolve_limit(max_chars):,} characters)"
             yield error_article(name, input_error(E_TOO_LONG, problem, input=name))
             return
         data = path.read_bytes()
@@ -177,13 +199,13 @@ def _read_file(path: Path, name: str, published: str | None) -> Iterator[Article
         yield error_article(name, input_error(E_BINARY, "binary file, not text", input=name))
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, name, path.stem, published)
+        yield from _read_jsonl(data, name, path.stem, published, max_chars)
     elif suffix in HTML_SUFFIXES:
-        yield _read_html(data, name, path.stem, published)
+        yield _read_html(data, name, path.stem, published, max_chars)
     else:
         if suffix not in TEXT_SUFFIXES:
             logger.debug("%s: unknown file kind %r, reading it as plain text", name, suffix)
-        yield _read_text(data, name, path.stem, published)
+        yield _read_text(data, name, path.stem, published, max_chars)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -224,14 +246,14 @@ def _decode(data: bytes, name: str, line: int | None = None, base_offset: int = 
         return input_error(E_ENCODING, problem, input=name, line=line)
 
 
-def _read_text(data: bytes, name: str, stem: str, published: str | None) -> Article:
+def _read_text(data: bytes, name: str, stem: str, published: str | None, max_chars: int | None) -> Article:
     text = _decode(data, name)
     if isinstance(text, ArticleError):
         return error_article(name, text)
-    return article_from_text(text, id=stem, published=published, origin=name)
+    return article_from_text(text, id=stem, published=published, origin=name, max_chars=max_chars)
 
 
-def _read_html(data: bytes, name: str, stem: str, published: str | None) -> Article:
+def _read_html(data: bytes, name: str, stem: str, published: str | None, max_chars: int | None) -> Article:
     """Read one HTML page: main text and metadata via trafilatura; the page's date ranks after ``published``."""
     try:
         page = extract_html(data)
@@ -256,10 +278,13 @@ def _read_html(data: bytes, name: str, stem: str, published: str | None) -> Arti
         url=page.url,
         source=page.source,
         origin=name,
+        max_chars=max_chars,
     )
 
 
-def _read_jsonl(data: bytes, name: str, stem: str, published: str | None) -> Iterator[Article]:
+def _read_jsonl(
+    data: bytes, name: str, stem: str, published: str | None, max_chars: int | None
+) -> Iterator[Article]:
     """Read JSON Lines: one article per non-blank line, each read on its own so one bad line costs one article.
 
     A file without any non-blank line yields one E105 error article, so that it is not skipped silently.
@@ -281,12 +306,16 @@ def _read_jsonl(data: bytes, name: str, stem: str, published: str | None) -> Ite
         if isinstance(text, ArticleError):
             yield error_article(where, text)
             continue
-        yield _article_from_record(text, name=name, lineno=lineno, default_id=line_id, published=published)
+        yield _article_from_record(
+            text, name=name, lineno=lineno, default_id=line_id, published=published, max_chars=max_chars
+        )
     if not seen:
         yield error_article(name, input_error(E_EMPTY_ARTICLE, "JSON Lines input has no records", input=name))
 
 
-def _article_from_record(line: str, *, name: str, lineno: int, default_id: str, published: str | None) -> Article:
+def _article_from_record(
+    line: str, *, name: str, lineno: int, default_id: str, published: str | None, max_chars: int | None
+) -> Article:
     """Build an Article from one JSONL line (already decoded); errors name ``name`` and ``lineno``."""
     where = f"{name}:{lineno}"
 
@@ -346,6 +375,7 @@ def _article_from_record(line: str, *, name: str, lineno: int, default_id: str, 
         url=record.get("url") or None,
         source=record.get("source") or None,
         origin=where,
+        max_chars=max_chars,
     )
     article.errors = errors + article.errors
     return article
@@ -381,7 +411,7 @@ def _is_jsonl_text(text: str) -> bool:
     return True
 
 
-def _read_stdin(stream: TextIO, published: str | None) -> Iterator[Article]:
+def _read_stdin(stream: TextIO, published: str | None, max_chars: int | None) -> Iterator[Article]:
     """Read stdin: JSON Lines when every non-blank line is an object with "text", else one article.
 
     Reads the raw bytes when the stream has them (so that binary and encoding problems are reported
@@ -409,6 +439,6 @@ def _read_stdin(stream: TextIO, published: str | None) -> Iterator[Article]:
         yield error_article(STDIN_NAME, text)
         return
     if _is_jsonl_text(text):
-        yield from _read_jsonl(data, STDIN_NAME, STDIN_STEM, published)
+        yield from _read_jsonl(data, STDIN_NAME, STDIN_STEM, published, max_chars)
     else:
-        yield article_from_text(text, id=STDIN_STEM, published=published, origin=STDIN_NAME)
+        yield article_from_text(text, id=STDIN_STEM, published=published, origin=STDIN_NAME, max_chars=max_chars)
