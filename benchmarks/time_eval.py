@@ -3,7 +3,9 @@
 Reads ../shared/eval/timebank_aquaint.timex.jsonl (relative to the repository) when it exists,
 runs ``find_timexes(text, dct)`` on every document and prints the TempEval-3 measures: strict
 and relaxed span P/R/F1, type and value accuracy over relaxed matches, and value F1 (relaxed
-matches with the right value, as TempEval-3 scores it). Compares value F1 with
+matches with the right value, as TempEval-3 scores it), and throughput: documents per second,
+and characters per second on the documents side by side with one long text made of them (a
+ratio well under 1 means some step grows faster than the text). Compares value F1 with
 ``benchmarks/baselines/time.json`` and exits 1 when it drops more than 0.005 below it;
 ``--update-baseline`` rewrites the baseline instead.
 
@@ -92,6 +94,27 @@ def evaluate(docs: list[dict], show_errors: int = 0) -> dict:
     }
 
 
+LONG_TEXT_CHARS = 200_000
+
+
+def long_text_speed(docs: list[dict]) -> tuple[float, float]:
+    """Return chars/s over the documents one by one and over one ~200 KB text joined from them."""
+    texts, size = [], 0
+    for doc in docs:
+        if size >= LONG_TEXT_CHARS:
+            break
+        texts.append(doc["text"])
+        size += len(doc["text"]) + 2
+    dct = docs[0].get("dct") if docs else None
+    started = time.perf_counter()
+    for doc, text in zip(docs, texts):
+        find_timexes(text, doc.get("dct"))
+    short = size / (time.perf_counter() - started)
+    started = time.perf_counter()
+    find_timexes("\n\n".join(texts), dct)
+    return short, size / (time.perf_counter() - started)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -111,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"type accuracy {result['type_accuracy']:.3f}  value accuracy {result['value_accuracy']:.3f}")
     print(f"value F1 {result['value_f1']:.3f}")
     print(f"throughput {result['docs_per_s']:.0f} docs/s")
+    short, long = long_text_speed(load_docs(args.gold))
+    print(f"chars/s   documents {short:,.0f}  one {LONG_TEXT_CHARS // 1000} KB text {long:,.0f}  (ratio {long / short:.2f})")
     summary = {k: result[k] for k in ("docs", "gold", "strict", "relaxed", "type_accuracy", "value_accuracy", "value_f1")}
     if args.update_baseline:
         BASELINE.parent.mkdir(parents=True, exist_ok=True)

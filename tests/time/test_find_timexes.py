@@ -248,15 +248,12 @@ def test_non_string_input_gives_empty_list():
     assert find_timexes(None, PUBLISHED) == []  # type: ignore[arg-type]
 
 
-def test_long_input_offsets_and_speed():
-    import time
-
+def test_long_input_offsets():
+    # Speed on long texts is measured by benchmarks/time_eval.py (chars/s, short vs long texts).
     sentence = "On Tuesday, officials said talks that began last week would resume in March 2018. "
-    text = sentence * 2000
-    started = time.perf_counter()
+    text = sentence * 300
     timexes = find_timexes(text, PUBLISHED)
-    assert time.perf_counter() - started < 10
-    assert len(timexes) == 3 * 2000
+    assert len(timexes) == 3 * 300
     assert all(text[t.start:t.end] == t.text for t in timexes)
 
 

@@ -9,6 +9,7 @@ the discourse state (last quarter, last date) from one to the next.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -97,7 +98,7 @@ def match_candidates(text: str, rules: tuple[Rule, ...] = RULES) -> list[Candida
             windows = windows_for[rule.triggers] = trigger_windows(text, spans)
         for win_start, win_end in windows:
             for m in rule.pattern.finditer(text, win_start, win_end):
-                start, end = m.span(rule.group)
+                start, end = rule.span(m) if rule.span is not None else m.span(rule.group)
                 if end <= start:
                     continue
                 try:
@@ -113,12 +114,18 @@ def match_candidates(text: str, rules: tuple[Rule, ...] = RULES) -> list[Candida
 def select_candidates(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the longest candidates that do not overlap (ties: earlier rule, then earlier start), in text order."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far never overlap, so sorted by start they are sorted by end too: a new
+    # span overlaps one of them only if it overlaps its neighbours in that order (a linear scan
+    # made long texts quadratic).
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rule, c.start)):
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        i = bisect.bisect_right(starts, cand.start)
+        if (i and ends[i - 1] > cand.start) or (i < len(starts) and starts[i] < cand.end):
             continue
         chosen.append(cand)
-        taken.append((cand.start, cand.end))
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -82,6 +82,9 @@ class Rule:
     group: int | str = 0
     # Trigger classes of grammar.TRIGGER_CLASSES ("digit" for a number): every match holds one.
     triggers: frozenset[str] = frozenset()
+    # Where a span depends on more than one group ("a third-quarter loss" leaves out "a"): a
+    # function from the match to (start, end), used instead of ``group``.
+    span: Callable[[re.Match], tuple[int, int]] | None = None
 
 
 # --------------------------------------------------------------------------- small readers
@@ -363,6 +366,45 @@ def granularity_of_unit(unit_word: str) -> tuple[str, int, str]:
     if code in ("H", "MIN", "S"):
         per = 0
     return unit, per, gran
+
+
+# --------------------------------------------------------------------------- spans
+# TimeML keeps determiners and signals out of a span where they do not belong to the expression;
+# these functions move a span's start past them (TimeBank conventions, counted in its spans).
+
+
+def after_group(m: re.Match, group: str) -> int:
+    """Return where the first non-space character after ``group`` stands."""
+    pos = m.end(group)
+    text = m.string
+    while pos < m.end() and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def quarter_span(m: re.Match) -> tuple[int, int]:
+    """A quarter's span without a possessive ("its fourth quarter") or the determiner of an
+    adjective ("a third-quarter loss"); "the fourth quarter" keeps its "the"."""
+    det = norm(m["det"])
+    hyphenated = "-" in m.string[m.end("ord"): m.start("unit")]
+    if det and (det in ("its", "a", "that") or hyphenated):
+        return after_group(m, "det"), m.end()
+    return m.span()
+
+
+def vague_units_span(m: re.Match) -> tuple[int, int]:
+    """Bare plural units leave a lone "the" out ("in the weeks before" -> "weeks")."""
+    if norm(m["mod"]) == "the":
+        return m.start("unit"), m.end()
+    return m.span()
+
+
+def weekday_span(m: re.Match) -> tuple[int, int]:
+    """"Earlier Friday", "later Thursday": the comparative stays out of the span (it still steers
+    the reading); "early Friday" keeps its edge, which is the expression's mod."""
+    if norm(m["rel"]) in ("earlier", "later"):
+        return m.start("wd"), m.end()
+    return m.span()
 
 
 # --------------------------------------------------------------------------- checks
@@ -889,6 +931,19 @@ def resolve_clock(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{base}T{hhmm}", mod, (day, "day") if day else None)
 
 
+# Prepositions left outside a duration's span that still bound it ("over a week": more than one).
+PREPOSITION_MODS = {"over": "MORE_THAN", "under": "LESS_THAN", "within": "EQUAL_OR_LESS"}
+
+
+def preposition_mod(m: re.Match, ctx: Context) -> str | None:
+    """The mod a preposition just before a bare amount gives ("within 18 months"); None before
+    "the" ("over the past decade" is a stretch of time, not a bound)."""
+    if m.start("qty") != m.start():
+        return None
+    prev = previous_words(ctx.text, m.start(), 1)
+    return PREPOSITION_MODS.get(prev[-1]) if prev else None
+
+
 LAST_DAY_RE = re.compile(r"the\s+(?:last|past|next)\s", re.IGNORECASE)
 
 
@@ -896,7 +951,7 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved | None:
     amount = parse_number(m["qty"])
     unit = m["unit"]
     ago = norm(m["ago"])
-    mod = approx_mod(m["approx"]) or approx_mod(m["inner"])
+    mod = approx_mod(m["approx"]) or approx_mod(m["inner"]) or preposition_mod(m, ctx)
     if not ago or ago == "or so":
         if amount == 24 and norm(unit).startswith("hour") and LAST_DAY_RE.match(m.group(0)):
             # "the last 24 hours" is the news idiom for the past day (TimeML: P1D).
@@ -1047,7 +1102,7 @@ RULES: tuple[Rule, ...] = (
     Rule("month_day", g.MONTH_DAY_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("day_month", g.DAY_MONTH_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("month_year", g.MONTH_YEAR_RE, resolve_month_year, check_month_word, triggers=MONTH),
-    Rule("quarter", g.QUARTER_RE, resolve_quarter, triggers=UNIT),
+    Rule("quarter", g.QUARTER_RE, resolve_quarter, triggers=UNIT, span=quarter_span),
     Rule("q_code", g.Q_CODE_RE, resolve_q_code, triggers=DIGIT),
     Rule("holiday", g.HOLIDAY_RE, resolve_holiday, triggers=frozenset({"holiday"})),
     Rule("vague", g.VAGUE_RE, resolve_vague, check_vague, triggers=frozenset({"vague"})),
@@ -1066,12 +1121,12 @@ RULES: tuple[Rule, ...] = (
     Rule("year_end", g.YEAR_END_RE, resolve_year_end, triggers=UNIT),
     Rule("anaphoric", g.ANAPHORIC_RE, resolve_anaphoric, triggers=UNIT),
     Rule("day_word", g.DAY_WORD_RE, resolve_day_word, triggers=frozenset({"day_word"})),
-    Rule("weekday", g.WEEKDAY_RE, resolve_weekday, check_weekday, triggers=frozenset({"weekday"})),
+    Rule("weekday", g.WEEKDAY_RE, resolve_weekday, check_weekday, triggers=frozenset({"weekday"}), span=weekday_span),
     Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day, triggers=UNIT),
     Rule("month", g.MONTH_RE, resolve_month, check_month_word, triggers=MONTH),
     Rule("year", g.YEAR_RE, resolve_year, check_year, triggers=DIGIT | {"spoken_year"}),
     Rule("def_unit", g.DEF_UNIT_RE, resolve_def_unit, triggers=UNIT),
-    Rule("vague_units", g.VAGUE_UNITS_RE, resolve_vague_units, check_vague_units, triggers=UNIT),
+    Rule("vague_units", g.VAGUE_UNITS_RE, resolve_vague_units, check_vague_units, triggers=UNIT, span=vague_units_span),
     Rule("vague_adjective", g.VAGUE_ADJ_RE, resolve_vague_adjective, check_vague_adjective, "word", triggers=frozenset({"adjective"})),
 )
 
