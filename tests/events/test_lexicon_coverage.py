@@ -1,8 +1,8 @@
-from tacitus.events.coder import INTENT_CODES, REJECT_CODES, THREAT_CODES, apply_modality
+from tacitus.events.coder import INTENT_CODES, REJECT_DIRECT, THREAT_CODES, apply_modality
 from tacitus.events.lexicon import default_domains, default_lexicon
 from tacitus.events.ontology import cameo_codes
 
-MODES = ("intent", "refusal")
+MODES = ("intent", "refusal", "appeal", "demand")
 
 
 def reachable_codes() -> set[str]:
@@ -19,8 +19,16 @@ def test_at_least_280_cameo_codes_are_reachable():
 
 def test_modality_maps_name_real_codes():
     codes = set(cameo_codes())
-    for table in (INTENT_CODES, THREAT_CODES, REJECT_CODES):
+    for table in (INTENT_CODES, THREAT_CODES, REJECT_DIRECT):
         assert set(table) <= codes and set(table.values()) <= codes
+
+
+def test_appeal_demand_and_refusal_mirror_every_cooperative_code_onto_real_codes():
+    codes = set(cameo_codes())
+    cooperative = [c for c in codes if c[:2] in ("03", "04", "05", "06", "07", "08")]
+    for mode in ("appeal", "demand", "refusal"):
+        for code in cooperative:
+            assert apply_modality(code, mode) in codes, (mode, code)
 
 
 def test_domain_keys_of_every_rule_are_known_domains():

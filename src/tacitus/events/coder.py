@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from .lexicon import Lexicon, Rule, default_domains
+from .lexicon import ANY_COMPLEMENT, Lexicon, Rule, default_domains
 
 # Prepositions whose object is a target when a rule does not say where the target is.
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into", "from")
@@ -22,6 +22,8 @@ INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "prep
 LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "begin", "start", "launch", "undertake", "complete",
                "continue", "end", "wrap", "carry", "stage", "mount", "be"}
 REFUSAL_HEADS = {"refuse", "decline", "reject"}
+# "threatened to strike": the act is only threatened (CAMEO 13).
+THREAT_HEADS = {"threaten"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 # Speculation is not a factual event: "talks could resume", "sanctions might follow".
 SPECULATIVE_AUX = {"could", "may", "might", "can"}
@@ -33,18 +35,59 @@ INTENT_CODES = {"040": "036", "041": "036", "042": "036", "043": "036", "044": "
                 "057": "030",
                 "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
                 "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
-                "080": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "0841": "0353",
-                "0842": "0353", "085": "0354", "086": "0355", "087": "0356", "0871": "0356", "0874": "0356"}
+                "080": "035", "081": "0351", "0811": "0351", "0812": "0351", "0813": "0351", "0814": "0351",
+                "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
+                "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "0861": "0355",
+                "0862": "0355", "0863": "0355", "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356",
+                "0874": "0356"}
 INTENT_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # A future act of force or coercion, announced, is a threat (CAMEO 13).
 THREAT_ROOTS = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385"}
 THREAT_CODES = {"163": "1312", "161": "1313", "162": "1311", "164": "134", "165": "135", "166": "136",
                 "172": "132", "1723": "1323", "1724": "1324", "191": "1381", "192": "1382", "204": "1385"}
-# Refusing to do something cooperative is a rejection (CAMEO 12).
-REJECT_ROOTS = {"03": "120", "04": "125", "05": "127", "06": "121", "07": "122", "08": "124"}
-REJECT_CODES = {"057": "127", "061": "1211", "062": "1212", "063": "1213", "045": "126", "084": "1243",
-                "0841": "1243", "085": "1244", "086": "1245", "087": "1246"}
+# Asking for, demanding or refusing an act has the act's own CAMEO sub-structure: the appeal (02),
+# demand (10) and reject (12) families mirror "express intent" (03) family by family, so each is
+# derived from the intent code: "urged Iran to release the hostages" -> release (084) -> intent to
+# release (0353) -> appeal for release (0253).
+def _mirror(prefix: str, special: dict[str, str]):
+    return lambda intent: special.get(intent) or special.get(intent[:3]) or prefix + intent[2:]
 
+
+APPEAL_FROM_INTENT = _mirror("02", {"039": "028"})
+DEMAND_FROM_INTENT = _mirror("10", {"039": "108"})
+REJECT_FROM_INTENT = _mirror("12", {
+    "030": "120", "032": "120", "0314": "121", "036": "125", "037": "127", "038": "126", "039": "126",
+    "0311": "1211", "0312": "1212", "0313": "1213", "031": "121", "033": "122", "034": "123", "035": "124",
+    "0331": "1221", "0332": "1222", "0333": "1223", "0334": "1224", "0341": "1231", "0342": "1232",
+    "0343": "1233", "0344": "1234", "0351": "1241", "0352": "1242", "0353": "1243", "0354": "1244",
+    "0355": "1245", "0356": "1246"})
+# Codes of their own, not mirrored from an intention: asking for an agreement is asking to settle the
+# dispute, refusing to sign is rejecting the agreement.
+APPEAL_DIRECT = {"057": "027"}
+DEMAND_DIRECT = {"057": "107"}
+REJECT_DIRECT = {"057": "127"}
+# Verbs whose complement is what they ask for ("urged Iran to stop", "called on both sides to talk",
+# "demanded that Israel withdraw"); the complement's event is coded as the appeal or demand.
+APPEAL_HEADS = {"urge", "call", "appeal", "ask", "request", "implore", "exhort", "plead", "press", "beseech",
+                "entreat", "encourage", "petition", "lobby"}
+DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum"}
+# "must"/"has to" said of someone is a demand on them; "should" is an appeal.
+OBLIGATION_AUX = {"must"}
+ADVICE_AUX = {"should", "ought"}
+OBLIGATION_VERBS = {"need", "have"}
+# Verbs that report what someone said, whose clause complement can carry a demand or an appeal.
+SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", "insist", "argue", "write",
+                "reiterate", "emphasize", "emphasise", "note", "maintain", "assert", "warn", "remind", "believe",
+                "think", "told", "urge", "repeat", "underline", "underscore", "affirm"}
+# Prepositions that carry the addressee of an appeal: "called on Israel", "appealed to the UN".
+ADDRESSEE_PREPS = ("on", "upon", "to")
+
+# Amounts and containers whose "of" object is the real object: "tons of aid", "a batch of helicopters".
+QUANTITY_NOUNS = {"ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
+                  "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
+                  "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
+                  "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
+                  "contingent", "team", "delegation", "group"}
 # Dependencies of the modifiers a rule's ``compound`` names.
 COMPOUND_DEPS = ("compound", "amod", "nmod", "advmod", "npadvmod")
 # How far around the trigger domain words count: the object and complement, not the next clause.
@@ -114,6 +157,19 @@ def _object(token):
     return None
 
 
+def _object_heads(obj) -> list:
+    """The object and its conjuncts, looking through amounts and containers: "25,000 tons of food aid",
+    "a shipment of arms", "$50,000 worth of goods" -> aid, arms, goods."""
+    words = [obj, *obj.conjuncts]
+    for word in list(words):
+        if _lemma(word) in QUANTITY_NOUNS or word.pos_ == "NUM":
+            of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if inner is not None:
+                words += [inner, *inner.conjuncts]
+    return words
+
+
 def _lemma(token) -> str:
     return token.lemma_.lower()
 
@@ -128,6 +184,8 @@ def _prep_object(token, prep: str):
 
 
 def _xcomp(token, words: frozenset[str]):
+    if words == ANY_COMPLEMENT:
+        return next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     for child in token.children:
         if child.dep_ in ("xcomp", "ccomp", "pcomp") and _lemma(child) in words:
             return child
@@ -146,7 +204,7 @@ def match_rule(token, rule: Rule):
         obj = _object(token)
         if obj is None:
             return None
-        words = [obj] + list(obj.conjuncts)
+        words = _object_heads(obj)
         hit = next((w for w in words if _lemma(w) in rule.objects or w.lower_ in rule.objects), None)
         if hit is None:
             return None
@@ -162,7 +220,8 @@ def match_rule(token, rule: Rule):
         comp = _xcomp(token, rule.xcomp)
         if comp is None:
             return None
-        consumed.append(comp)
+        if not rule.any_complement:
+            consumed.append(comp)
     # A verb rule's modifier sits on its object ("launched drone strikes") or on the verb ("sexually assaulted").
     holders = [token] if hit is None else [token, hit]
     if rule.compound and not any(
@@ -238,6 +297,12 @@ def targets(token, rule: Rule, consumed) -> list:
             pobj = _prep_object(holder, prep)
             if pobj is not None and pobj.i not in consumed_ids:
                 return [pobj, *pobj.conjuncts]
+    # "demanded that Sudan release ...": the one asked to act is the subject of the consumed clause.
+    for comp in consumed:
+        if comp.dep_ == "ccomp":
+            subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return [subj, *subj.conjuncts]
     return []
 
 
@@ -274,6 +339,64 @@ def _light_verb_subjects(noun) -> list:
 
 # -- modality -----------------------------------------------------------------------------------
 
+def governor(token):
+    """The appeal or demand verb that asks for ``token``'s act, with its mode: ("appeal"|"demand", verb) or None.
+
+    The act is the verb's infinitive ("urged Iran to stop"), its clause ("demanded that Israel withdraw"),
+    its object ("demanded the release of") or the object of "for" ("called for talks").
+    """
+    head = token.head
+    if head.i == token.i:
+        return None
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head
+    elif token.dep_ not in ("xcomp", "ccomp", "dobj", "obj"):
+        return None
+    lemma = _lemma(head)
+    if head.pos_ == "VERB" and lemma in APPEAL_HEADS:
+        return "appeal", head
+    if head.pos_ in ("VERB", "NOUN") and lemma in DEMAND_HEADS:
+        return "demand", head
+    return None
+
+
+def obligation(token):
+    """What a speaker says someone must or should do: ("demand"|"appeal", speech verb) or None.
+
+    "Russia said Sudan must return the helicopter" is Russia's demand on Sudan, not a return; "Japan
+    needs to enact reforms" likewise. Returns ("hypothetical", None) for an obligation without a
+    speaker in reach: what someone must do has not happened.
+    """
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    clause = token
+    if aux & OBLIGATION_AUX:
+        mode = "demand"
+    elif aux & ADVICE_AUX:
+        mode = "appeal"
+    elif token.dep_ == "xcomp" and _lemma(token.head) in OBLIGATION_VERBS and token.head.pos_ in ("VERB", "AUX"):
+        mode, clause = "demand", token.head
+    else:
+        return None
+    if clause.dep_ == "ccomp" and _lemma(clause.head) in SPEECH_HEADS:
+        return mode, clause.head
+    speech = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in SPEECH_HEADS), None)
+    if speech is not None:
+        return mode, speech
+    return "hypothetical", None
+
+
+def addressee(verb) -> list:
+    """Who an appeal or demand is addressed to: "urged Iran", "called on Israel", "appealed to the UN"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "dative"):
+            return [child, *child.conjuncts]
+    for prep in ADDRESSEE_PREPS:
+        pobj = _prep_object(verb, prep)
+        if pobj is not None:
+            return [pobj, *pobj.conjuncts]
+    return []
+
+
 def modality(token) -> tuple[str | None, bool]:
     """The trigger's modality and polarity: ("intent"|"refusal"|"hypothetical"|None, negated)."""
     negated = any(c.dep_ == "neg" for c in token.children)
@@ -288,6 +411,8 @@ def modality(token) -> tuple[str | None, bool]:
         lemma = _lemma(head)
         if lemma in REFUSAL_HEADS:
             mode = "refusal"
+        elif lemma in THREAT_HEADS:
+            mode = "threat"
         elif lemma in INTENT_HEADS or head.lower_ in INTENT_HEADS:
             mode = "intent"
         negated = negated or any(c.dep_ == "neg" for c in head.children)
@@ -307,16 +432,30 @@ def modality(token) -> tuple[str | None, bool]:
     return mode, negated
 
 
-def apply_modality(code: str, mode: str | None) -> str:
-    """The CAMEO code an intention, refusal or threat turns ``code`` into."""
+def intent_code(code: str) -> str | None:
+    """The "express intent" (03) code for a cooperative act, or None when the act is not cooperative."""
     root = code[:2]
-    if mode == "intent":
-        if root in INTENT_ROOTS:
-            return INTENT_CODES.get(code) or INTENT_CODES.get(code[:3]) or INTENT_ROOTS[root]
+    if root == "03":
+        return code
+    if root in INTENT_ROOTS:
+        return INTENT_CODES.get(code) or INTENT_CODES.get(code[:3]) or INTENT_ROOTS[root]
+    return None
+
+
+def apply_modality(code: str, mode: str | None) -> str:
+    """The CAMEO code an intention, appeal, demand, refusal or threat turns ``code`` into."""
+    root = code[:2]
+    if mode in ("intent", "threat"):
         if root in THREAT_ROOTS:
             return THREAT_CODES.get(code) or THREAT_CODES.get(code[:3]) or THREAT_ROOTS[root]
-    if mode == "refusal" and root in REJECT_ROOTS:
-        return REJECT_CODES.get(code) or REJECT_CODES.get(code[:3]) or REJECT_ROOTS[root]
+        return (intent_code(code) if mode == "intent" else None) or code
+    direct = {"appeal": APPEAL_DIRECT, "demand": DEMAND_DIRECT, "refusal": REJECT_DIRECT}.get(mode, {})
+    if code in direct:
+        return direct[code]
+    mirror = {"appeal": APPEAL_FROM_INTENT, "demand": DEMAND_FROM_INTENT, "refusal": REJECT_FROM_INTENT}.get(mode)
+    if mirror is not None:
+        intent = intent_code(code)
+        return mirror(intent) if intent else code
     return code
 
 
@@ -357,7 +496,11 @@ def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex, require_sourc
     found: list[Candidate] = []
     for token, rule, consumed in matches:
         found.extend(_candidates_for(token, rule, consumed, mentions, require_source))
-    return found
+    # A verb whose complement was coded as what it asks for ("urged X to release") is not coded again
+    # as a bare appeal or demand.
+    governors = {c.evidence["governor"] for c in found if "governor" in c.evidence}
+    return [c for c in found
+            if not (c.trigger.i in governors and (c.code[:2] in ("02", "10") or c.rule.any_complement))]
 
 
 def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
@@ -372,7 +515,9 @@ def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
         for token in sent:
             if token.i in consumed_all:
                 continue
-            token_pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+            # Predicative adjectives carry intentions like verbs: "is ready to contribute troops".
+            token_pos = ("VERB" if token.pos_ in ("VERB", "AUX", "ADJ") else
+                         "NOUN" if token.pos_ in ("NOUN", "PROPN") else None)
             if token_pos != pos:
                 continue
             for rule in lexicon.candidates(pos, _lemma(token)) or lexicon.candidates(pos, token.lower_):
@@ -404,19 +549,16 @@ def _prune_residual(matches: list[tuple]) -> list[tuple]:
 
 
 def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require_source: bool = True) -> list[Candidate]:
+    mode, negated = modality(token)
+    if mode == "hypothetical":
+        return []
     if rule.pos == "VERB":
-        mode, negated = modality(token)
-        if mode == "hypothetical":
-            return []
         passive = _is_passive(token)
         source_tokens = subjects(token)
         target_tokens = targets(token, rule, consumed)
         if passive and not any(c.dep_ == "agent" for c in token.children):
             source_tokens = []
     else:
-        mode, negated = modality(token)
-        if mode == "hypothetical":
-            return []
         mode = None
         source_tokens, target_tokens = noun_arguments(token)
         if not any(mentions.actors(t) for t in source_tokens):
@@ -425,6 +567,25 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
             target_tokens = targets(token, rule, consumed) or target_tokens
         elif not target_tokens:
             target_tokens = [t for t in targets(token, rule, consumed)]
+    governed = governor(token)
+    governing = None
+    if governed is None and mode is None:
+        obliged = obligation(token)
+        if obliged is not None and obliged[0] == "hypothetical":
+            return []
+        if obliged is not None:
+            mode, governing = obliged
+            negated = negated or any(c.dep_ == "neg" for c in governing.children)
+            # The speaker asks; the one who must act is the target.
+            target_tokens = subjects(token) or target_tokens
+            source_tokens = subjects(governing)
+    if governed is not None:
+        # The act is only asked for: the asker is the source and the addressee the target.
+        mode, governing = governed
+        negated = negated or any(c.dep_ == "neg" for c in governing.children)
+        source_tokens = subjects(governing)
+        target_tokens = [t for t in addressee(governing) if t.i != token.i] or (
+            subjects(token) if token.dep_ == "ccomp" else target_tokens)
     source_tokens = [t for t in source_tokens if t.i not in {c.i for c in consumed}]
     sources = _dedupe([m for t in source_tokens for m in mentions.actors(t)])
     targets_ = _dedupe([m for t in target_tokens for m in mentions.actors(t)])
@@ -437,7 +598,11 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     code, domain = rule.code, None
     if rule.domains:
         code, domain = domain_code(rule, domains_of(token, consumed))
-    code = apply_modality(code, mode)
+    modal_code = apply_modality(code, mode)
+    if mode in ("appeal", "demand", "refusal", "threat") and modal_code == code:
+        # An attack asked for or refused did not happen; the asking verb's own rule codes the request.
+        return []
+    code = modal_code
     pairs = []
     if not sources:
         pairs = [(None, t) for t in targets_] or [(None, None)]
@@ -460,6 +625,10 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         "modality": mode,
         "domain": domain,
     }
+    if governing is None and mode in ("intent", "refusal", "threat") and token.dep_ == "xcomp":
+        governing = token.head
+    if governing is not None:
+        evidence["governor"] = governing.i
     out = []
     seen = set()
     for source, target in pairs:

@@ -39,6 +39,7 @@ import yaml
 from ..errors import E_BAD_DATA, ModelError
 from .ontology import cameo_codes
 
+ANY_COMPLEMENT = frozenset({"*"})
 RULE_KEYS = {"code", "verbs", "nouns", "object", "prep", "particle", "xcomp", "compound", "target", "symmetric",
              "domains", "residual", "pobj", "id", "note"}
 
@@ -64,8 +65,14 @@ class Rule:
     @property
     def specificity(self) -> int:
         """How much a rule demands; the most demanding matching rule wins."""
-        return (1 + 3 * bool(self.objects) + 3 * bool(self.xcomp) + 2 * bool(self.compound)
-                + 2 * bool(self.particle) + 1 * bool(self.prep) + 2 * bool(self.pobj))
+        return (1 + 3 * bool(self.objects) + (1 if self.any_complement else 3) * bool(self.xcomp)
+                + 2 * bool(self.compound) + 2 * bool(self.particle) + 1 * bool(self.prep) + 2 * bool(self.pobj))
+
+    @property
+    def any_complement(self) -> bool:
+        """``xcomp: ["*"]``: any verb complement; it is left for its own rules, and this rule only codes
+        the governing verb when the complement itself is no event ("agreed to undertake joint exercises")."""
+        return self.xcomp == ANY_COMPLEMENT
 
 
 @dataclass
@@ -79,7 +86,8 @@ class Lexicon:
             for lemma in rule.lemmas:
                 index[(rule.pos, lemma)].append(rule)
         for rules in index.values():
-            rules.sort(key=lambda r: -r.specificity)
+            # Equally demanding rules: the one that can refine its code by domain goes first.
+            rules.sort(key=lambda r: (-r.specificity, not r.domains))
         self.by_lemma = dict(index)
 
     def candidates(self, pos: str, lemma: str) -> list[Rule]:
