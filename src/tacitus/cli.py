@@ -227,6 +227,10 @@ from .store.cli import COMMANDS as _STORE_COMMANDS  # noqa: E402  (ingest, query
 for _command in _STORE_COMMANDS:
     main.add_command(_command)
 
+from .web.cli import serve_command  # noqa: E402
+
+main.add_command(serve_command)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -30,15 +30,16 @@ class CodeRequest(BaseModel):
 def event_filters(
     source: str | None = Query(None, description="Source country or actor code (PAK, RUSGOV)."),
     target: str | None = Query(None, description="Target country or actor code."),
-    dyad: str | None = Query(None, description="Both directions between two codes: PAK-RUS."),
+    dyad: str | None = Query(None, description="Directed dyad SOURCE-TARGET: PAK-RUS."),
     cameo: str | None = Query(None, description="CAMEO code or its prefix (042)."),
     root: str | None = Query(None, description="CAMEO root, two digits (04)."),
     quad: int | None = Query(None, description="Quad class 1-4."),
     date_from: str | None = Query(None, alias="from", description="Events on or after (YYYY, YYYY-MM, YYYY-MM-DD)."),
     date_to: str | None = Query(None, alias="to", description="Events on or before."),
-    text: str | None = Query(None, description="Full-text search over the events' sentences."),
+    text: str | None = Query(None, description="Words that must all occur in the event's sentence."),
+    canonical: bool = Query(False, description="Only one mention per deduplicated event."),
 ) -> views.EventFilters:
-    return views.EventFilters(source, target, dyad, cameo, root, quad, date_from, date_to, text)
+    return views.EventFilters(source, target, dyad, cameo, root, quad, date_from, date_to, text, canonical)
 
 
 @router.post("/code", summary="Code one article")
@@ -57,7 +58,7 @@ async def events(request: Request, filters: views.EventFilters = Depends(event_f
     return await in_thread(views.query_events, request.app.state.store, filters, limit, offset)
 
 
-@router.get("/articles/{article_id}", summary="One stored article")
+@router.get("/articles/{article_id:path}", summary="One stored article")
 async def article(article_id: str, request: Request) -> dict[str, Any]:
     """The stored article as the output contract, with its text."""
     return await in_thread(views.stored_article, request.app.state.store, article_id)
@@ -68,9 +69,12 @@ async def actors(request: Request) -> dict[str, Any]:
     return {"actors": await in_thread(views.actors, request.app.state.store)}
 
 
-@router.get("/stats/dyad", summary="Events per month by quad class, mean Goldstein")
-async def stats_dyad(request: Request, dyad: str | None = Query(None, description="PAK-RUS (both directions)."),
-                     date_from: str | None = Query(None, alias="from"),
-                     date_to: str | None = Query(None, alias="to")) -> dict[str, Any]:
-    rows = await in_thread(views.dyad_stats, request.app.state.store, dyad, date_from, date_to)
-    return {"dyad": dyad, "rows": rows}
+@router.get("/stats/dyad", summary="Events per month by dyad and quad class, mean Goldstein")
+async def stats_dyad(request: Request, filters: views.EventFilters = Depends(event_filters),
+                     level: Literal["country", "code"] = Query("country", description="Group actors by country "
+                                                                "or by full actor code."),
+                     both: bool = Query(False, description="With `dyad`: add the reverse direction.")) -> dict[str, Any]:
+    """One row per month, directed dyad and quad class: `events` and `goldstein_mean` (`month` is null
+    for events dated only to a year)."""
+    rows = await in_thread(views.dyad_stats, request.app.state.store, filters, level, both)
+    return {"filters": filters.as_params(), "level": level, "rows": rows}

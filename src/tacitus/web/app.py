@@ -23,7 +23,8 @@ from ..errors import E_TOO_LONG, InputError, ModelError, TacitusError, UsageErro
 from ..model import Article
 from ..parse import DEFAULT_MODEL
 from .coding import Coder
-from .limits import E_NOT_FOUND, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_S, RequestLimits, error_body
+from .limits import E_NOT_FOUND, RequestLimits, error_body
+from .settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_S
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,9 @@ def create_app(store: Any = None, *, model: str = DEFAULT_MODEL, pipeline: Calla
                   description="Political event data from news text: who did what to whom, when and where.",
                   # FastAPI's own docs pages load their scripts from a CDN; /docs is rendered here instead.
                   docs_url=None, redoc_url=None)
-    app.state.store = store
+    from .views import SerializedStore
+
+    app.state.store = SerializedStore(store) if store is not None else None
     app.state.coder = Coder(model=model, pipeline=pipeline)
     env = Environment(loader=PackageLoader(*TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     app.state.templates = Jinja2Templates(env=env)

@@ -76,7 +76,8 @@ def _nice_ceiling(value: float) -> float:
 
 def timeline_chart(rows: Iterable[dict[str, Any]], width: int = 880, height: int = 340) -> TimelineChart | None:
     """Stacked monthly bars by quad class and a mean-Goldstein line from rows of
-    ``{"month": "YYYY-MM", "quad_class": 1-4, "events": n, "goldstein": mean}``; None when there are none.
+    ``{"month": "YYYY-MM", "quad_class": 1-4, "events": n, "goldstein_mean": mean}`` (the Store's
+    ``stats_dyad`` rows; rows of several dyads add up); None when there are none.
 
     Months between the first and last are filled with zeros so the time axis is even; the mean
     Goldstein of a month weighs each quad class's mean by its events.
@@ -89,8 +90,8 @@ def timeline_chart(rows: Iterable[dict[str, Any]], width: int = 880, height: int
         month = _month_index(str(row["month"]))
         quad = int(row["quad_class"])
         counts.setdefault(month, {})[quad] = counts.get(month, {}).get(quad, 0) + int(row["events"])
-        if row.get("goldstein") is not None:
-            weighted[month] = weighted.get(month, 0.0) + float(row["goldstein"]) * int(row["events"])
+        if row.get("goldstein_mean") is not None:
+            weighted[month] = weighted.get(month, 0.0) + float(row["goldstein_mean"]) * int(row["events"])
     if not counts:
         return None
     first, last = min(counts), max(counts)

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
-import logging
 from pathlib import Path
 
 import click
 
 from ..errors import TacitusError
 from ..parse import DEFAULT_MODEL
-from .limits import DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_S
-
-log = logging.getLogger(__name__)
-
-DEFAULT_DB = "tacitus.duckdb"
+from ..store.settings import DEFAULT_PATH, ENV_PATH
+from .settings import DEFAULT_HOST, DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT, DEFAULT_TIMEOUT_S
 
 
 def is_loopback(host: str) -> bool:
@@ -27,11 +23,12 @@ def is_loopback(host: str) -> bool:
 
 
 @click.command("serve")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="TACITUS_DB", default=DEFAULT_DB,
-              show_default=True, help="The store to serve (also $TACITUS_DB). Without it only coding works.")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar=ENV_PATH, default=DEFAULT_PATH,
+              show_default=True, show_envvar=True,
+              help="The store to serve, opened read-only. When the file is missing only coding works.")
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
               help="Interface to bind. Anything but loopback exposes the server to the network.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
 @click.option("--model", default=DEFAULT_MODEL, show_default=True,
               help="spaCy pipeline for POST /code and Try it (loaded on the first article).")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT_S, show_default=True,
@@ -52,7 +49,7 @@ def serve_command(db, host, port, model, timeout_s, max_body_bytes):
         from ..store import Store
 
         try:
-            store = Store(db)
+            store = Store(db, read_only=True)
         except TacitusError as exc:
             raise click.ClickException(str(exc)) from exc
     else:

@@ -21,6 +21,7 @@ import anyio.to_thread
 from starlette.exceptions import HTTPException
 
 from ..errors import E_TOO_LONG
+from .settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_S
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,6 @@ E_REQUEST_TIMEOUT = "E502"
 # A request for a page or record that does not exist (a usage error, hence E4xx).
 E_NOT_FOUND = "E404"
 
-DEFAULT_MAX_BODY_BYTES = 1_000_000
-DEFAULT_TIMEOUT_S = 30.0
 
 
 class BodyTooLarge(HTTPException):

@@ -6,7 +6,7 @@ templates escape every value (autoescape), the article text is escaped by :mod:`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -52,7 +52,7 @@ async def try_submit(request: Request, text: str = Form(""), published: str = Fo
     return _render(request, "try.html", context)
 
 
-@router.get("/article/{article_id}", response_class=HTMLResponse)
+@router.get("/article/{article_id:path}", response_class=HTMLResponse)
 async def article_page(article_id: str, request: Request):
     record = await in_thread(views.stored_article, request.app.state.store, article_id)
     return _render(request, "article.html", {"page": "article", "view": article_view(record, record.get("text") or "")})
@@ -76,23 +76,25 @@ async def explore(request: Request, filters: views.EventFilters = Depends(event_
 
 
 @router.get("/dyad", response_class=HTMLResponse)
-async def dyad_page(request: Request, dyad: str | None = Query(None), date_from: str | None = Query(None, alias="from"),
-                    date_to: str | None = Query(None, alias="to")):
-    """The dyad timeline: events per month by quad class with mean Goldstein, as SVG."""
-    rows = await in_thread(views.dyad_stats, request.app.state.store, dyad, date_from, date_to)
+async def dyad_page(request: Request, filters: views.EventFilters = Depends(event_filters),
+                    one_way: bool = Query(False, alias="one_way")):
+    """The dyad timeline: events per month by quad class with mean Goldstein, as SVG (both directions
+    of the dyad unless ``one_way``)."""
+    rows = await in_thread(views.dyad_stats, request.app.state.store, filters, "country", not one_way)
     chart = charts.timeline_chart(rows)
-    return _render(request, "dyad.html", {"page": "dyad", "dyad": dyad or "", "date_from": date_from or "",
-                                          "date_to": date_to or "", "chart": chart})
+    undated = sum(r["events"] for r in rows if not r.get("month"))
+    return _render(request, "dyad.html", {"page": "dyad", "filters": filters.as_params(), "one_way": one_way,
+                                          "chart": chart, "undated": undated})
 
 
 @router.get("/network", response_class=HTMLResponse)
 async def network_page(request: Request, filters: views.EventFilters = Depends(event_filters),
-                       nodes: int = Query(30, ge=2, le=80)):
+                       nodes: int = Query(30, ge=2, le=80), level: Literal["country", "code"] = Query("country")):
     """The actor network: who acts on whom, edge width = events, colour = cooperation vs conflict."""
-    edges = await in_thread(views.network_edges, request.app.state.store, filters)
+    edges = await in_thread(views.network_edges, request.app.state.store, filters, level)
     chart = charts.network_chart(edges, max_nodes=nodes)
     return _render(request, "network.html", {"page": "network", "filters": filters.as_params(), "nodes": nodes,
-                                             "chart": chart, "edges": edges[:50]})
+                                             "level": level, "chart": chart, "edges": edges[:50]})
 
 
 @router.get("/docs", response_class=HTMLResponse)

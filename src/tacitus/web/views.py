@@ -7,8 +7,11 @@ the Store owns the database.
 
 from __future__ import annotations
 
+import calendar
 import re
+import threading
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..errors import TacitusError, UsageError
@@ -24,8 +27,7 @@ DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 MAX_PAGE = 500
 DEFAULT_PAGE = 50
-# How many events the actor network reads at most (see the report's note on a Store aggregate).
-NETWORK_EVENTS = 20_000
+LEVELS = ("country", "code")
 
 class StoreUnavailable(TacitusError):
     """The app runs without a store, so there is nothing to query."""
@@ -43,7 +45,11 @@ class NotFound(UsageError):
 
 @dataclass
 class EventFilters:
-    """The filters of `tacitus query`, as the API's query parameters carry them."""
+    """The filters of `tacitus query`, as the API's query parameters carry them.
+
+    ``from``/``to`` may be a year or a month as well as a day: they widen to the first and the last
+    day of it (``to=2018-02`` is 2018-02-28), which is what the Store reads.
+    """
 
     source: str | None = None
     target: str | None = None
@@ -54,6 +60,7 @@ class EventFilters:
     date_from: str | None = None
     date_to: str | None = None
     text: str | None = None
+    canonical: bool = False
 
     def __post_init__(self) -> None:
         for name in ("source", "target", "dyad", "cameo", "root", "date_from", "date_to", "text"):
@@ -68,22 +75,48 @@ class EventFilters:
         for name, pattern in checks:
             value = getattr(self, name)
             if value is not None and not pattern.fullmatch(value):
-                label = {"date_from": "from", "date_to": "to"}.get(name, name)
-                raise UsageError(f"filter {label}={value!r} is not valid (expected {_EXPECTED[name]})")
+                raise UsageError(f"filter {_LABELS.get(name, name)}={value!r} is not valid (expected {_EXPECTED[name]})")
         if self.root is not None and len(self.root) != 2:
             raise UsageError(f"filter root={self.root!r} is not valid (expected a two-digit CAMEO root, e.g. 04)")
         if self.quad is not None and self.quad not in (1, 2, 3, 4):
             raise UsageError(f"filter quad={self.quad!r} is not valid (expected 1, 2, 3 or 4)")
         if self.text is not None and len(self.text) > 200:
             raise UsageError("filter text is over 200 characters")
+        for name, last in (("date_from", False), ("date_to", True)):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    _full_day(value, last)
+                except ValueError as exc:
+                    raise UsageError(f"filter {_LABELS[name]}={value!r} is not a real date: {exc}") from None
 
     def as_params(self) -> dict[str, Any]:
         """The filters that are set, under their URL names (``from``/``to`` for the dates)."""
-        names = {"date_from": "from", "date_to": "to"}
-        return {names.get(k, k): v for k, v in self.__dict__.items() if v is not None}
+        return {_LABELS.get(k, k): v for k, v in self.__dict__.items() if v is not None and v is not False}
 
     def as_store_kwargs(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        """The filters as :meth:`tacitus.Store.query_events` takes them (dates widened to whole days)."""
+        kwargs = {k: v for k, v in self.__dict__.items() if v is not None and v is not False}
+        if self.date_from:
+            kwargs["date_from"] = _full_day(self.date_from, last=False)
+        if self.date_to:
+            kwargs["date_to"] = _full_day(self.date_to, last=True)
+        return kwargs
+
+
+def _full_day(value: str, last: bool) -> str:
+    """``2018`` -> 2018-01-01 (or 2018-12-31 when ``last``), ``2018-02`` -> 2018-02-01 (or -28); days stay."""
+    parts = [int(p) for p in value.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (12 if last else 1)
+    if len(parts) > 2:
+        day = parts[2]
+    else:
+        day = calendar.monthrange(year, month)[1] if last else 1
+    return date(year, month, day).isoformat()
+
+
+_LABELS = {"date_from": "from", "date_to": "to"}
 
 
 _EXPECTED = {
@@ -132,48 +165,103 @@ def query_events(store: Any, filters: EventFilters, limit: int = DEFAULT_PAGE, o
 
 
 def stored_article(store: Any, article_id: str) -> dict[str, Any]:
-    """The stored article ``article_id`` as the output contract dict with its ``text``; NotFound if absent."""
-    record = require_store(store).article(article_id)
-    if record is None:
+    """The stored article ``article_id`` in the shape of the output contract, with its ``text``.
+
+    The Store keeps events and quotes flat (``source_code``, ``trigger_start``, ``speaker_name``, as
+    the CSV output does); they are nested back here so one article view serves stored and pasted
+    articles alike. Raises NotFound when the store lacks the article.
+    """
+    stored = require_store(store).article(article_id)
+    if stored is None:
         raise NotFound(f"no article with id {article_id!r} in the store")
+    record = dict(stored)
+    record["events"] = [contract_event(row) for row in stored.get("events") or []]
+    record["quotes"] = [_nest(row, ("speaker",)) for row in stored.get("quotes") or []]
+    if stored.get("dateline_text") or stored.get("dateline_name"):
+        record["dateline"] = {"text": stored.get("dateline_text"), "name": stored.get("dateline_name"),
+                              "country": stored.get("dateline_country")}
+    record.setdefault("dateline", None)
     return record
 
 
+def contract_event(row: dict[str, Any]) -> dict[str, Any]:
+    """A flat event row of the Store as the contract's nested event (source, target, trigger, location)."""
+    event = _nest(row, ("source", "target", "location"))
+    event["trigger"] = {"text": row.get("trigger"), "start": row.get("trigger_start"), "end": row.get("trigger_end")}
+    event.pop("trigger_start", None)
+    event.pop("trigger_end", None)
+    return event
+
+
+def _nest(row: dict[str, Any], prefixes: tuple[str, ...]) -> dict[str, Any]:
+    """Fold ``prefix_field`` columns into ``{prefix: {field: ...}}`` (None when every field is empty)."""
+    out: dict[str, Any] = {}
+    nested: dict[str, dict[str, Any]] = {p: {} for p in prefixes}
+    for key, value in row.items():
+        prefix, _, rest = key.partition("_")
+        if prefix in nested and rest:
+            nested[prefix][rest] = value
+        else:
+            out[key] = value
+    for prefix, fields in nested.items():
+        out[prefix] = fields if any(v is not None for v in fields.values()) else None
+    return out
+
+
 def actors(store: Any) -> list[dict[str, Any]]:
-    """Every actor code in the store with its event counts, as the Store reports them."""
+    """Every actor code in the store with its counts (articles, mentions, events as source and target)."""
     return list(require_store(store).actors())
 
 
-def dyad_stats(store: Any, dyad: str | None = None, date_from: str | None = None,
-               date_to: str | None = None) -> list[dict[str, Any]]:
-    """Events per month by quad class with mean Goldstein (both directions of ``dyad`` when given)."""
-    filters = EventFilters(dyad=dyad, date_from=date_from, date_to=date_to)
-    return list(require_store(store).stats_dyad(**filters.as_store_kwargs()))
+def dyad_stats(store: Any, filters: EventFilters, level: str = "country", both: bool = True) -> list[dict[str, Any]]:
+    """Events per month, directed dyad and quad class with mean Goldstein (the Store's ``stats_dyad``).
+
+    With a ``dyad`` filter and ``both``, the rows of the reverse direction come too (a dyad timeline
+    shows what each side did to the other).
+    """
+    store = require_store(store)
+    kwargs = filters.as_store_kwargs()
+    rows = list(store.stats_dyad(level=level, **kwargs))
+    if both and filters.dyad:
+        first, second = DYAD_RE.fullmatch(filters.dyad).groups()
+        if first != second:
+            rows += store.stats_dyad(level=level, **{**kwargs, "dyad": f"{second}-{first}"})
+    return rows
 
 
-def network_edges(store: Any, filters: EventFilters) -> list[dict[str, Any]]:
-    """Who acts on whom: one edge per (source, target) actor code with its event count and the
-    counts of cooperation (quad 1-2) and conflict (quad 3-4) events."""
-    rows = require_store(store).query_events(**filters.as_store_kwargs(), limit=NETWORK_EVENTS, offset=0)
+def network_edges(store: Any, filters: EventFilters, level: str = "country") -> list[dict[str, Any]]:
+    """Who acts on whom: one edge per directed (source, target) with its event count and the counts
+    of cooperation (quad 1-2) and conflict (quad 3-4) events, summed over the Store's monthly stats."""
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in rows:
-        source, target = _code(row, "source"), _code(row, "target")
+    for row in require_store(store).stats_dyad(level=level, **filters.as_store_kwargs()):
+        source, target = row.get("source"), row.get("target")
         if not source or not target or source == target:
             continue
         edge = edges.setdefault((source, target), {"source": source, "target": target, "events": 0,
                                                    "cooperation": 0, "conflict": 0})
-        edge["events"] += 1
-        quad = row.get("quad_class")
-        if quad in (1, 2):
-            edge["cooperation"] += 1
-        elif quad in (3, 4):
-            edge["conflict"] += 1
+        edge["events"] += row["events"]
+        if row.get("quad_class") in (1, 2):
+            edge["cooperation"] += row["events"]
+        elif row.get("quad_class") in (3, 4):
+            edge["conflict"] += row["events"]
     return sorted(edges.values(), key=lambda e: (-e["events"], e["source"], e["target"]))
 
 
-def _code(row: dict[str, Any], role: str) -> str | None:
-    """An event row's actor code, whether the store nests it (contract style) or flattens it."""
-    ref = row.get(role)
-    if isinstance(ref, dict):
-        return ref.get("code")
-    return row.get(f"{role}_code")
+class SerializedStore:
+    """A Store whose method calls take turns: requests run in a thread pool and one DuckDB
+    connection must not be used by two threads at once."""
+
+    def __init__(self, store: Any):
+        self._store = store
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                return attr(*args, **kwargs)
+
+        return call
