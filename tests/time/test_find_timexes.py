@@ -293,3 +293,46 @@ def test_recent_years_is_a_past_reference():
 def test_spoken_year_with_century_needs_no_preposition():
     assert found("Atlanta, nineteen ninety-six. A bomb went off.")["nineteen ninety-six"] == ("DATE", "1996")
     assert "two thousand" not in found("Some two thousand people marched.")
+
+
+# --------------------------------------------------------------------------- anaphora, cues and titles
+
+
+def test_the_following_year_counts_from_the_last_named_date():
+    got = found("On May 22, 1995, Farkas was made a general, and the following year he was posted to Paris.")
+    assert got["the following year"] == ("DATE", "1996")
+
+
+def test_the_following_month_counts_from_the_last_named_month():
+    got = found("In March, the company received an offer. The following month, it put itself up for sale.", "1989-10-27")
+    assert got["The following month"] == ("DATE", "1989-04")
+
+
+def test_this_past_season_is_the_one_just_gone():
+    assert found("Sales were weak this past spring.", "1989-10-30")["this past spring"] == ("DATE", "1989-SP")
+    assert found("Sales were weak last spring.", "1989-10-30")["last spring"] == ("DATE", "1988-SP")
+
+
+def test_holiday_without_cue_is_the_nearest_one():
+    got = found("It is the theme of our campaign from now to Election Day.", "1998-10-26")
+    assert got["Election Day"] == ("DATE", "1998-11-03")
+
+
+def test_days_later_is_not_a_future_cue():
+    # A Monday story: the Friday just gone, although "later" stands nearby.
+    got = found("Three days later, as of Friday's close, the index was down 6%.", "1989-10-30")
+    assert got["Friday"] == ("DATE", "1989-10-27")
+
+
+def test_preposition_before_a_possessive_weekday_is_no_deadline():
+    got = found("Its share before Friday's purchases is far below that.", "1989-10-30")
+    assert got["Friday"] == ("DATE", "1989-10-27")
+    # Without the possessive, "before Friday" still looks ahead.
+    assert found("The board must decide before Friday.", "1989-10-30")["Friday"] == ("DATE", "1989-11-03")
+
+
+def test_titles_and_compounds_are_not_times():
+    assert found('Baker said on ABC News\' "This Week" that talks failed.') == {}
+    assert found("The yield fell to its quarter-century low.") == {}
+    assert found('It is like the film "High Noon."') == {}
+    assert found("The deadline is noon.")["noon"][0] == "TIME"

@@ -220,12 +220,17 @@ def tense_cue(ctx: Context, start: int, end: int) -> int:
 
 def _tense_cue(text: str, start: int, end: int) -> int:
     before = previous_words(text, start, CUE_WINDOW_BEFORE)
+    # A possessive ("before Friday's vote") is not the object of the preposition before it.
+    possessive = text.startswith(("'s", "’s"), end)
     weak = 0
     for i in range(len(before) - 1, -1, -1):
         word = before[i]
         if word in LEX.past_cues:
             return -1
         previous = before[i - 1] if i > 0 else ""
+        if word == "later" and (previous.rstrip("s") in LEX.units or previous in LEX.numbers):
+            # "three days later" moves along a past narrative; it does not look ahead.
+            continue
         future = (word in LEX.future_cues or word.endswith("'ll")
                   or (word == "to" and previous in ("is", "are"))
                   # "as early as Tuesday"; present progressive ("is traveling Thursday", "would
@@ -239,7 +244,7 @@ def _tense_cue(text: str, start: int, end: int) -> int:
             return 1
         if is_past_verb(word, previous):
             return -1
-        if i == len(before) - 1 and word in LEX.weak_future_preps:
+        if i == len(before) - 1 and word in LEX.weak_future_preps and not possessive:
             weak = 1
     if weak:
         return weak
@@ -289,13 +294,16 @@ def undetermined(granularity: str) -> str:
             "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(granularity, "XXXX")
 
 
-def relative(ctx: Context, offset: int, granularity: str, mod: str | None = None, type_: str = "DATE") -> Resolved:
-    """Resolve "<offset> <granularity>s from now" ("last week" = -1 week) against the publication date."""
-    if ctx.dct is None:
+def relative(ctx: Context, offset: int, granularity: str, mod: str | None = None, type_: str = "DATE",
+             base: dt.date | None = None) -> Resolved:
+    """Resolve "<offset> <granularity>s from now" ("last week" = -1 week) against the publication
+    date, or against ``base`` when given (the date an anaphoric expression counts from)."""
+    base = base or ctx.dct
+    if base is None:
         return Resolved(type_, undetermined(granularity), mod)
     unit = dates.GRANULARITY_UNIT.get(granularity, "Y")
     step = dates.GRANULARITY_STEP.get(granularity, 1)
-    day = dates.shift(ctx.dct, offset * step, unit)
+    day = dates.shift(base, offset * step, unit)
     return Resolved(type_, dates.format_at(day, granularity), mod, (day, granularity))
 
 
@@ -458,6 +466,20 @@ def check_year(m: re.Match, text: str) -> bool:
 SPOKEN_CENTURY_YEAR_RE = re.compile(r"(?:nineteen|eighteen|seventeen)\s+(?!hundred)", re.IGNORECASE)
 
 
+def check_rel_unit(m: re.Match, text: str) -> bool:
+    """A capitalized unit inside a sentence names a title ("ABC's \"This Week\""), not a week."""
+    unit = m.group("unit")
+    return not (unit[0].isupper() and not unit.isupper())
+
+
+def check_clock(m: re.Match, text: str) -> bool:
+    """"high noon" is an idiom (and a film), not twelve o'clock."""
+    if norm(m.group("clock")) != "noon":
+        return True
+    prev = previous_words(text, m.start(), 1)
+    return not (prev and prev[-1] == "high")
+
+
 def check_weekday(m: re.Match, text: str) -> bool:
     return is_capitalized(m.group("wd"))
 
@@ -473,7 +495,10 @@ def check_season(m: re.Match, text: str) -> bool:
 
 
 def check_period(m: re.Match, text: str) -> bool:
-    """"the quarter" is a period only with a determiner, and not as a fraction ("a quarter of")."""
+    """"the quarter" is a period only with a determiner, not as a fraction ("a quarter of") and not
+    inside a compound ("its quarter-century low", "the quarter-to-quarter comparison")."""
+    if text.startswith("-", m.end()):
+        return False
     kind, det = m.group("kind"), norm(m.group("det"))
     if norm(m.group("unit")) == "period" and not kind:
         return False
@@ -753,6 +778,9 @@ def resolve_year_end(m: re.Match, ctx: Context) -> Resolved | None:
     return relative(ctx, 0, "year", mod)
 
 
+ANAPHORIC_RELS = frozenset({"the following", "the previous"})
+
+
 def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved | None:
     rel, unit = norm(m["rel"]), norm(m["unit"])
     mod = edge_mod(m["edge"])
@@ -766,7 +794,10 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved | None:
     if unit == "quarter" and rel == "the latest":
         base = dates.shift(ctx.dct, -1, "Q") if ctx.dct else None
         return quarter_result(ctx, base, mod) if base else Resolved("DATE", "XXXX-QX", mod)
-    res = relative(ctx, offset, UNIT_GRANULARITY[unit], mod)
+    # "the following year", "the previous month" count from the last date the text named ("On May
+    # 22, 1995, ... and the following year"), not from the publication date.
+    base = ctx.anchor[0] if rel in ANAPHORIC_RELS and ctx.anchor else None
+    res = relative(ctx, offset, UNIT_GRANULARITY[unit], mod, base=base)
     if unit == "quarter" and res.anchor:
         ctx.last_quarter = res.anchor[0]
     return res
@@ -999,7 +1030,7 @@ def season_of_month(month: int) -> str:
     return next(code for code, months in LEX.seasons.values() if month in months)
 
 
-def season_value(ctx: Context, code: str, offset: int, mod: str | None) -> Resolved:
+def season_value(ctx: Context, code: str, offset: int, mod: str | None, this_past: bool = False) -> Resolved:
     """The value of "<offset> <season>" from the publication date: this summer (0), last fall (-1).
 
     A season is written with the year it starts in (winter 1997 = Dec. 1997 - Feb. 1998).
@@ -1013,6 +1044,9 @@ def season_value(ctx: Context, code: str, offset: int, mod: str | None) -> Resol
         # "this summer" is the publication year's summer, whether past or coming; "this winter"
         # in January is the winter under way, which started the year before.
         year = dct.year - 1 if code == "WI" and dct.month < 3 else dct.year
+    elif offset < 0 and this_past:
+        # "this past spring" in October is the spring just gone: the latest one already begun.
+        year = max(y for y in (dct.year - 1, dct.year) if dt.date(y, dates.SEASON_START[code], 1) <= dct)
     elif offset < 0:
         # "last spring" is the previous year's spring, even in October when this year's is over.
         year = dct.year - 1 - (1 if code == "WI" and dct.month < 3 else 0)
@@ -1032,7 +1066,7 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolved | None:
         return Resolved("DATE", f"XXXX-{code}", mod)
     rel = norm(m["rel"])
     offset = {"last": -1, "this past": -1, "the past": -1, "next": 1, "this coming": 1, "the coming": 1}.get(rel, 0)
-    return season_value(ctx, code, offset, mod)
+    return season_value(ctx, code, offset, mod, this_past=rel == "this past")
 
 
 def resolve_holiday(m: re.Match, ctx: Context) -> Resolved | None:
@@ -1045,10 +1079,14 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved | None:
             return Resolved("DATE", f"XXXX-{rule['fixed'][0]:02d}-{rule['fixed'][1]:02d}")
         return Resolved("DATE", "XXXX-XX-XX")
     rel = norm(m["rel"])
-    want = {"last": -1, "next": 1}.get(rel) or direction(ctx, m.start(), m.end())
+    want = {"last": -1, "next": 1}.get(rel) or tense_cue(ctx, m.start(), m.end())
     options = [d for d in (dates.holiday_date(rule, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)) if d]
     if rel == "this":
         chosen = next((d for d in options if d.year == ctx.dct.year), None)
+    elif want == 0:
+        # No tense cue ("from now to Election Day"): a holiday is talked about around its date,
+        # so the nearest one, before or after the publication date.
+        chosen = min(options, key=lambda d: abs((d - ctx.dct).days), default=None)
     elif want > 0:
         chosen = min((d for d in options if d >= ctx.dct), default=None)
     else:
@@ -1098,7 +1136,7 @@ UNIT = frozenset({"unit"})
 RULES: tuple[Rule, ...] = (
     Rule("iso", g.ISO_RE, resolve_iso, triggers=DIGIT),
     Rule("slash_date", g.SLASH_DATE_RE, resolve_slash, triggers=DIGIT),
-    Rule("clock", g.CLOCK_RE, resolve_clock, triggers=DIGIT | {"clock"}),
+    Rule("clock", g.CLOCK_RE, resolve_clock, check_clock, triggers=DIGIT | {"clock"}),
     Rule("month_day", g.MONTH_DAY_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("day_month", g.DAY_MONTH_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("month_year", g.MONTH_YEAR_RE, resolve_month_year, check_month_word, triggers=MONTH),
@@ -1115,7 +1153,7 @@ RULES: tuple[Rule, ...] = (
     Rule("decade", g.DECADE_RE, resolve_decade, triggers=DIGIT | {"decade"}),
     Rule("century", g.CENTURY_RE, resolve_century, triggers=UNIT),
     Rule("season", g.SEASON_RE, resolve_season, check_season, triggers=frozenset({"season"})),
-    Rule("rel_unit", g.REL_UNIT_RE, resolve_rel_unit, triggers=UNIT),
+    Rule("rel_unit", g.REL_UNIT_RE, resolve_rel_unit, check_rel_unit, triggers=UNIT),
     Rule("period", g.PERIOD_RE, resolve_period, check_period, triggers=UNIT),
     Rule("year_ago_adj", g.YEAR_AGO_ADJ_RE, resolve_year_ago_adj, triggers=UNIT),
     Rule("year_end", g.YEAR_END_RE, resolve_year_end, triggers=UNIT),
