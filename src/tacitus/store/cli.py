@@ -110,17 +110,16 @@ def ingest_command(inputs, db, published, model, batch_size, lock_timeout):
     with _open(db, lock_timeout=lock_timeout) as store:
         report = ingest_inputs(store, inputs, published=published, model=model, batch_size=batch_size)
         summary = store.summary()
-    err = click.get_text_stream("stderr")
     for article_id in report.replaced:
-        err.write(f"replaced {article_id}: its content changed\n")
+        click.echo(f"replaced {article_id}: its content changed", err=True)
     for article_id, original in report.duplicates:
-        err.write(f"skipped {article_id}: same content as stored article {original}\n")
+        click.echo(f"skipped {article_id}: same content as stored article {original}", err=True)
     for article_id, message in report.failed:
-        err.write(f"failed {article_id}: {message}\n")
+        click.echo(f"failed {article_id}: {message}", err=True)
     counts = report.counts()
-    err.write(f"{db}: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+    click.echo(f"{db}: {counts['added']} added, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
               f"{counts['duplicates']} duplicates, {counts['failed']} failed; {counts['events']} events stored; "
-              f"the store holds {summary['articles']} articles, {summary['events']} events\n")
+              f"the store holds {summary['articles']} articles, {summary['events']} events", err=True)
     if report.failed and not (report.added or report.replaced or report.unchanged or report.duplicates):
         sys.exit(1)
 

@@ -7,6 +7,7 @@ that a distributed runner with the same signature can replace it (``ingest_input
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
 from tacitus.model import Article
@@ -19,13 +20,18 @@ log = logging.getLogger(__name__)
 Coder = Callable[..., Iterable[dict[str, Any]]]
 
 
+@lru_cache(maxsize=2)
+def _pipeline(model: str, batch_size: int):
+    # Loading a spaCy model takes seconds; a process that ingests several times loads it once.
+    from tacitus.pipeline import Pipeline
+
+    return Pipeline(model=model, batch_size=batch_size)
+
+
 def code_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
                   batch_size: int = 32) -> Iterator[dict[str, Any]]:
     """Code Articles with the local pipeline; yields one store record (contract dict + text) per article."""
-    from tacitus.pipeline import Pipeline
-
-    pipeline = Pipeline(model=model, batch_size=batch_size)
-    for article in pipeline.pipe(articles):
+    for article in _pipeline(model, batch_size).pipe(articles):
         yield record_from_article(article)
 
 

@@ -47,6 +47,11 @@ LOCK_POLL_SECONDS = 0.2
 # Never fetch DuckDB extensions at run time (Tacitus downloads nothing); without this DuckDB tries the
 # network when it meets, e.g., a SQLite file.
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# A DuckDB file has "DUCK" at byte 8; other formats that a path may hold by mistake, by their magic.
+HEADER_BYTES = 16
+DUCKDB_MAGIC, DUCKDB_MAGIC_AT = b"DUCK", 8
+FOREIGN_MAGIC = ((b"SQLite format 3\x00", "SQLite database"), (b"PAR1", "Parquet"), (b"PK\x03\x04", "zip"),
+                 (b"\x1f\x8b", "gzip"))
 DYAD = re.compile(r"^\s*([A-Za-z0-9]+)\s*-\s*([A-Za-z0-9]+)\s*$")
 WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
 
@@ -114,6 +119,7 @@ class Store:
                 raise StoreError("is a directory, not a database file", code=E_NOT_A_STORE, input=self.path)
             if self.read_only and not Path(self.path).exists():
                 raise StoreError("no such database file", code=E_NOT_A_STORE, input=self.path)
+            _check_header(self.path)
         deadline = time.monotonic() + lock_timeout
         while True:
             try:
@@ -192,9 +198,12 @@ class Store:
         self.close()
 
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        cursor = self.con.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        try:
+            cursor = self.con.execute(sql, params or [])
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except duckdb.Error as exc:  # e.g. a block that fails its checksum
+            raise StoreError(f"reading failed: {type(exc).__name__}: {exc}", input=self.path) from exc
 
     # -- writing -----------------------------------------------------------------------------------
 
@@ -585,6 +594,29 @@ class Store:
             if fmt == "gdelt":
                 self.con.unregister("_fips")
         return int(count)
+
+
+def _check_header(path: str) -> None:
+    """Raise E301 for an existing file that is not a DuckDB database, naming what it looks like.
+
+    DuckDB would try to load an extension for some foreign formats (SQLite) and only then fail, with a
+    message about extensions; reading the file's magic bytes first gives a clear error.
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HEADER_BYTES)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot be read: {exc}", code=E_NOT_A_STORE, input=path) from exc
+    if head[DUCKDB_MAGIC_AT:DUCKDB_MAGIC_AT + len(DUCKDB_MAGIC)] == DUCKDB_MAGIC:
+        return
+    kind = next((name for magic, name in FOREIGN_MAGIC if head.startswith(magic)), None)
+    if kind or not head:
+        problem = f"is {'a ' + kind if kind else 'an empty'} file, not a Tacitus store"
+    else:
+        problem = "is not a DuckDB database file, or it is corrupt"
+    raise StoreError(problem, code=E_NOT_A_STORE, input=path)
 
 
 def _iso_day(value: str, name: str) -> str:
