@@ -336,3 +336,10 @@ def test_titles_and_compounds_are_not_times():
     assert found("The yield fell to its quarter-century low.") == {}
     assert found('It is like the film "High Noon."') == {}
     assert found("The deadline is noon.")["noon"][0] == "TIME"
+
+
+def test_the_day_before_a_weekday_is_one_day_off_it():
+    # A Thursday story: last Tuesday is Feb. 22, the day before it Feb. 21.
+    got = found("The day before last Tuesday's hearing, Manuel went to Miami.", "2000-02-24")
+    assert got["The day before last Tuesday"] == ("DATE", "2000-02-21")
+    assert found("They met the day after Monday.", "2000-02-24")["the day after Monday"] == ("DATE", "2000-02-22")

@@ -156,9 +156,10 @@ DAY_WORD_RE = _rule(
     r"(?P<word>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)|tonight)"
     r"(?:\s+" + PART + r")?" + END,
 )
-# [last|this|next] Tuesday [morning], early Tuesday; a possessive "'s" stays outside the span.
+# [the day before] [last|this|next] Tuesday [morning], early Tuesday; a possessive "'s" stays outside the span.
 WEEKDAY_RE = _rule(
-    r"(?:(?P<rel>last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|(?:the\s+)?day\s+before\s+last|early|late|earlier|later)\s+)?"
+    r"(?:(?P<dayrel>(?:the\s+)?day\s+(?:before|after))\s+)?"
+    r"(?:(?P<rel>last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|early|late|earlier|later)\s+)?"
     r"(?P<wd>" + WEEKDAY_WORD + r")(?P<plural>s)?(?:\s+" + PART + r"(?P<partpl>s)?)?" + END,
 )
 # this morning, last night, this afternoon, the morning, overnight, mid-afternoon

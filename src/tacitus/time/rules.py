@@ -876,7 +876,8 @@ def resolve_weekday(m: re.Match, ctx: Context) -> Resolved | None:
     mod = edge_mod(rel) if rel in ("early", "late") else None
     if ctx.dct is None:
         code = LEX.parts_of_day.get(norm(part)) if part else None
-        return Resolved("TIME" if code else "DATE", f"XXXX-WXX-{weekday}" + (f"T{code}" if code else ""), mod)
+        base = "XXXX-XX-XX" if m["dayrel"] else f"XXXX-WXX-{weekday}"
+        return Resolved("TIME" if code else "DATE", base + (f"T{code}" if code else ""), mod)
     anchor = ctx.anchor[0] if ctx.anchor and ctx.anchor[1] == "day" else ctx.dct
     if rel == "last" or rel == "this past":
         day = dates.weekday_near(ctx.dct, weekday, -2)
@@ -886,10 +887,11 @@ def resolve_weekday(m: re.Match, ctx: Context) -> Resolved | None:
         day = dates.weekday_near(anchor, weekday, -2)
     elif rel in ("the following", "the next"):
         day = dates.weekday_near(anchor, weekday, 2)
-    elif "day before last" in rel:
-        day = dates.weekday_near(ctx.dct, weekday, -2) - dt.timedelta(days=7)
     else:
         day = dates.weekday_near(ctx.dct, weekday, direction(ctx, m.start(), m.end()))
+    if m["dayrel"]:
+        # "the day before last Tuesday": one day off the weekday it names.
+        day += dt.timedelta(days=-1 if "before" in norm(m["dayrel"]) else 1)
     type_, value = day_value(day, part)
     return Resolved(type_, value, mod, (day, "day"))
 
