@@ -41,6 +41,9 @@ ADMIN_SUFFIXES = (
     "province", "region", "oblast", "governorate", "state", "department", "prefecture", "district",
     "county", "division", "territory", "republic", "krai", "kray", "voivodeship", "municipality",
 )  # fmt: skip
+# Words that may follow an area's name in text without being part of it in the gazetteer.
+GENERIC_WORDS = frozenset({*ADMIN_SUFFIXES, "autonomous", "special", "administrative", "uygur", "uighur", "zhuang",
+                           "hui", "metropolitan", "federal", "capital"})
 # Names that are common English words or titles before they are places; never looked up alone.
 STOP_NAMES = frozenset({"of", "the", "and", "a", "mr", "mrs", "ms", "dr", "president", "minister", "city",
                         "north", "south", "east", "west", "central", "new", "union", "independence"})
@@ -133,7 +136,13 @@ class Gazetteer:
         key = name_key(text)
         if not key or key in STOP_NAMES:
             return []
-        return list(self._index.get(key, ()))
+        readings = self._index.get(key)
+        # "Shaanxi Province", "Xinjiang Uygur Autonomous Region": try again without the generic words.
+        words = key.split()
+        while readings is None and len(words) > 1 and words[-1] in GENERIC_WORDS:
+            words.pop()
+            readings = self._index.get(" ".join(words))
+        return list(readings or ())
 
     def country(self, iso3: str) -> Candidate | None:
         return self._countries.get(iso3)

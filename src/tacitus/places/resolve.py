@@ -22,7 +22,7 @@ from .gazetteer import FEATURE_ADMIN1, FEATURE_CITY, FEATURE_COUNTRY, Candidate,
 
 # Score terms, in orders of magnitude of population (see module doc).
 COUNTRY_BONUS = 2.0
-CAPITAL_BONUS = 0.7
+CAPITAL_BONUS = 1.0
 ADMIN1_PENALTY = 0.3
 # "Moscow", "Baghdad", "Kuala Lumpur": areas named after their chief city mean the city in news.
 SHADOWED_ADMIN1_PENALTY = 2.0
@@ -76,8 +76,11 @@ def score(reading: Reading, readings: list[Reading], context: Context, qualifier
         value += COUNTRY_BONUS
     elif c.feature == FEATURE_ADMIN1:
         value -= ADMIN1_PENALTY
-        if any(r.candidate.feature == FEATURE_CITY and r.candidate.admin1 == c.admin1 and not r.alternate
-               and r.candidate.population >= SMALL_PLACE for r in readings):
+        # Shadowed by a sizeable city of the name inside it, or by the national capital of the name
+        # ("Washington" the state yields to Washington, D.C., "Raqqa" the province to the city).
+        if any(r.candidate.feature == FEATURE_CITY and r.candidate.country == c.country
+               and (r.candidate.capital or (r.candidate.admin1 == c.admin1 and r.candidate.population >= SMALL_PLACE))
+               for r in readings):
             value -= SHADOWED_ADMIN1_PENALTY
     if c.capital:
         value += CAPITAL_BONUS

@@ -19,6 +19,7 @@ from .resolve import Context, Resolution, resolve
 
 # Entity labels that name places. FAC (buildings, airports) and NORP (nationalities) are not toponyms.
 TOPONYM_LABELS = frozenset({"GPE", "LOC"})
+MISREAD_LABELS = frozenset({"ORG", "NORP"})
 # Actor kinds that a toponym-labelled span cannot be: a misread person, organisation or group.
 NOT_PLACE_KINDS = frozenset({"person", "igo", "group"})
 # A qualifier follows its place after a comma: "Paris, Texas", "Hyderabad, Sindh".
@@ -28,6 +29,10 @@ ACTOR_WEIGHT = 1.0
 PLACE_WEIGHT = 1.0
 DATELINE_CONTEXT_WEIGHT = 2.0
 LEADING_ARTICLE_RE = re.compile(r"^(?:the|The|THE)\s+")
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+# Names the recognizer missed are taken from the gazetteer only when they are this unmistakable.
+SCAN_MIN_POPULATION = 1_000_000
+SCAN_MAX_WORDS = 4
 
 
 @dataclass
@@ -59,7 +64,7 @@ class PlaceStage:
         return self._gazetteer
 
     def __call__(self, article: Article) -> Article:
-        toponyms = find_toponyms(article)
+        toponyms = find_toponyms(article, self.gazetteer)
         resolved, dateline = resolve_toponyms(article, toponyms, self.gazetteer)
         article.places = [_place(t, resolved.get(id(t))) for t in toponyms]
         if article.dateline is not None and dateline is not None:
@@ -67,8 +72,12 @@ class PlaceStage:
         return article
 
 
-def find_toponyms(article: Article) -> list[Toponym]:
+def find_toponyms(article: Article, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     """Read the parsed Doc, the mentions and the dateline; return the place names in reading order.
+
+    With a ``gazetteer``, capitalized names outside any recognized entity that are unmistakably places
+    (a country, a first-level area, a capital or a city of a million) are added: the small English
+    model misses some ("regime-held territories like Aleppo", headings such as "United States").
 
     A span the actor stage coded as a person, an IGO or an armed group is left out (the recognizer's
     GPE label is wrong there), and so is the dateline, which the article keeps on its own.
@@ -79,23 +88,69 @@ def find_toponyms(article: Article) -> list[Toponym]:
     starts = [s.start for s in article.sentences]
     found: list[Toponym] = []
     for ent in doc.ents:
-        if ent.label_ not in TOPONYM_LABELS:
+        # The small model labels some places ORG or NORP ("Slovakia", "Aleppo"): the whole name must
+        # then be an unmistakable place.
+        misread = (ent.label_ in MISREAD_LABELS and gazetteer is not None
+                   and any(_scannable(r) for r in gazetteer.lookup(POSSESSIVE_RE.sub("", ent.text))))
+        if ent.label_ not in TOPONYM_LABELS and not misread:
             continue
         start, end, text = ent.start_char, ent.end_char, ent.text
         lead = LEADING_ARTICLE_RE.match(text)
         if lead:
             start, text = start + lead.end(), text[lead.end():]
+        possessive = POSSESSIVE_RE.search(text)
+        if possessive:  # "Saudi Arabia's King Salman"
+            end, text = end - len(possessive.group()), text[:possessive.start()]
         if (start, end) in not_places or not text.strip():
             continue
         if dateline and start < dateline[1] and end > dateline[0]:
             continue
         sentence = max(bisect.bisect_right(starts, start) - 1, 0) if starts else -1
         found.append(Toponym(start, end, text, sentence))
+    if gazetteer is not None:
+        for start, end in _gazetteer_names(doc, gazetteer, not_places):
+            if not (dateline and start < dateline[1] and end > dateline[0]):
+                sentence = max(bisect.bisect_right(starts, start) - 1, 0) if starts else -1
+                found.append(Toponym(start, end, article.text[start:end], sentence))
+        found.sort(key=lambda t: t.start)
     # "Paris, Texas": a toponym right after another one and a comma qualifies it.
     for first, second in zip(found, found[1:]):
         if QUALIFIER_GAP_RE.search(article.text[first.end:second.start]) and second.start - first.end <= 3:
             first.qualifier = (second.start, second.end)
     return found
+
+
+def _gazetteer_names(doc, gazetteer: Gazetteer, not_places: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of capitalized names outside every entity that the gazetteer knows as a
+    country, an area, a capital or a city of :data:`SCAN_MIN_POPULATION` people (longest match first)."""
+    in_entity = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    spans = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in in_entity or not (token.is_alpha and token.text[:1].isupper()):
+            i += 1
+            continue
+        for n in range(min(SCAN_MAX_WORDS, len(doc) - i), 0, -1):
+            words = doc[i:i + n]
+            if any(j in in_entity or not (t.is_alpha and t.text[:1].isupper()) for j, t in zip(range(i, i + n), words)):
+                continue
+            start, end = words.start_char, words.end_char
+            if (start, end) in not_places:
+                continue
+            if any(_scannable(r) for r in gazetteer.lookup(words.text)):
+                spans.append((start, end))
+                i += n - 1
+                break
+        i += 1
+    return spans
+
+
+def _scannable(reading: Reading) -> bool:
+    c = reading.candidate
+    if reading.alternate:
+        return False
+    return (c.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1) or c.capital) or c.population >= SCAN_MIN_POPULATION
 
 
 def _qualifier_codes(readings: list[Reading]) -> set[str]:
