@@ -50,7 +50,7 @@ def ingest_inputs(store: Store, inputs: Iterable[str], *, published: str | None 
     articles = store.pending(read_inputs(inputs, published=published), report)
 
     def records() -> Iterator[dict[str, Any]]:
-        for record in coder(articles, model=model, batch_size=min(batch_size, 1024)):
+        for record in coder(articles, model=model):
             if on_record is not None:
                 on_record(record)
             yield record
