@@ -25,6 +25,12 @@ PARAGRAPH_BREAK = re.compile(r"\n")
 # Longer texts are parsed in chunks of at most this many characters (see split_text): a spaCy Doc
 # holds a few hundred bytes per token, so one Doc for a 10 MB text would take gigabytes.
 CHUNK_CHARS = 100_000
+# Found by fuzzing: spaCy's tokenizer takes time quadratic in the length of a run of characters without
+# whitespace (20,000 dots inside quote marks: 9 s; 47,000 characters: a minute). In a run this long,
+# all but the first and last LONG_RUN_EDGE characters become one token (see _make_doc).
+LONG_RUN_CHARS = 1_000
+LONG_RUN_EDGE = 32
+LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN_CHARS)
 # Where a chunk may end, best first: a blank line, a line break, a sentence end, any whitespace.
 CHUNK_BREAKS = (
     re.compile(r"\n[ \t]*\n"),
@@ -106,11 +112,35 @@ class Parser:
 
     def _parse_batch(self, batch: list[Article]) -> Iterator[Article]:
         todo = [a for a in batch if a.text]
-        docs = self.nlp.pipe([a.text for a in todo], batch_size=self.batch_size)
+        docs = self.nlp.pipe([_make_doc(self.nlp, a.text) for a in todo], batch_size=self.batch_size)
         for article, doc in zip(todo, docs):
             article.doc = doc
             article.sentences = [_sentence(i, s) for i, s in enumerate(s for s in doc.sents if s.text.strip())]
         yield from batch
+
+
+def _make_doc(nlp, text: str):
+    """``text`` as nlp.pipe should get it: the text itself, or a tokenized Doc when it has very long runs.
+
+    A run of LONG_RUN_CHARS or more characters without whitespace is tokenized with its middle masked
+    (so that the tokenizer's prefix, suffix and URL rules still split its edges), and the Doc is built
+    from the original characters at the same offsets: ``doc.text == text``, in linear time.
+    """
+    if not LONG_RUN.search(text):
+        return text
+    from spacy.tokens import Doc
+
+    def mask(match: re.Match) -> str:
+        run = match.group()
+        return run[:LONG_RUN_EDGE] + "x" * (len(run) - 2 * LONG_RUN_EDGE) + run[-LONG_RUN_EDGE:]
+
+    tokens = nlp.tokenizer(LONG_RUN.sub(mask, text))
+    words = [text[token.idx:token.idx + len(token)] for token in tokens]
+    doc = Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in tokens])
+    if doc.text != text:  # cannot happen while masking keeps every offset; never code a different text
+        log.warning("masked tokenization changed the text; tokenizing it as it is")
+        return text
+    return doc
 
 
 def split_text(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
