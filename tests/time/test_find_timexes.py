@@ -343,3 +343,10 @@ def test_the_day_before_a_weekday_is_one_day_off_it():
     got = found("The day before last Tuesday's hearing, Manuel went to Miami.", "2000-02-24")
     assert got["The day before last Tuesday"] == ("DATE", "2000-02-21")
     assert found("They met the day after Monday.", "2000-02-24")["the day after Monday"] == ("DATE", "2000-02-22")
+
+
+def test_the_week_of_a_date_is_the_week_that_holds_it():
+    got = found("The case may be resolved in a hearing the week of March 6, his cousin said.", "2000-02-24")
+    assert got == {"the week of March 6": ("DATE", "2000-W10")}
+    got = found("Police searched the area the weekend of Oct. 23, 1998.", "1999-05-05")
+    assert got == {"the weekend of Oct. 23, 1998": ("DATE", "1998-W43-WE")}

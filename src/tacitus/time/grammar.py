@@ -144,6 +144,11 @@ DEF_UNIT_RE = _rule(
     r"(?:(?P<edge>" + EDGE + r")\s+)?(?P<det>the)\s+(?:(?P<mod>full|whole|entire|fiscal|same)\s+)?(?P<unit>weekend|week|month|year)" + END
     + r"(?P<ended>(?=\s+(?:ended|ending|ends)\b))?",
 )
+# the week of March 6, the weekend of Oct. 23, 1998: the week that holds the date
+WEEK_OF_RE = _rule(
+    r"the\s+(?P<unit>week|weekend)\s+of\s+(?P<month>" + MONTH_WORD + r")\s*(?P<day>" + DAY_OF_MONTH + r")" + END
+    + r"(?:,?\s+(?P<year>" + YEAR_DIGITS + r")" + END + r")?",
+)
 YEAR_END_RE = _rule(r"(?:(?P<approx>around)\s+)?(?:year[\s-]end|year's\s+end)" + END)
 # the following year, that day, later that year, the next morning, the previous day
 ANAPHORIC_RE = _rule(

@@ -635,6 +635,23 @@ def resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("DATE", dates.fmt_day(day), None, (day, "day")) if day else None
 
 
+def resolve_week_of(m: re.Match, ctx: Context) -> Resolved | None:
+    """"the week of March 6": the ISO week (or its weekend) that holds the date."""
+    month, day_n = month_number(m["month"]), day_number(m["day"])
+    weekend = norm(m["unit"]) == "weekend"
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.dct is not None:
+        year = month_day_year(ctx, month, day_n, m.start(), m.end())
+    else:
+        return Resolved("DATE", "XXXX-WXX-WE" if weekend else "XXXX-WXX")
+    day = dates.safe_date(year, month, day_n)
+    if day is None:
+        return None
+    gran = "weekend" if weekend else "week"
+    return Resolved("DATE", dates.format_at(day, gran), None, (day, gran))
+
+
 def resolve_month_year(m: re.Match, ctx: Context) -> Resolved | None:
     month = month_number(m["month"])
     mod = edge_mod(m["edge"])
@@ -1140,6 +1157,7 @@ RULES: tuple[Rule, ...] = (
     Rule("slash_date", g.SLASH_DATE_RE, resolve_slash, triggers=DIGIT),
     Rule("clock", g.CLOCK_RE, resolve_clock, check_clock, triggers=DIGIT | {"clock"}),
     Rule("month_day", g.MONTH_DAY_RE, resolve_month_day, check_month_day, triggers=MONTH),
+    Rule("week_of", g.WEEK_OF_RE, resolve_week_of, check_month_day, triggers=MONTH),
     Rule("day_month", g.DAY_MONTH_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("month_year", g.MONTH_YEAR_RE, resolve_month_year, check_month_word, triggers=MONTH),
     Rule("quarter", g.QUARTER_RE, resolve_quarter, triggers=UNIT, span=quarter_span),
