@@ -1,4 +1,6 @@
-"""Direct and reported quotes, their speakers, and "we" inside a quote."""
+"""Direct and reported quotes, their speakers, and "we" inside a quote (through the real pipeline)."""
+
+import pytest
 
 import tacitus
 
@@ -8,11 +10,21 @@ TEXT = ("Russian Foreign Minister Sergey Lavrov met Pakistani officials on Tuesd
         "The talks were “very productive”, officials said.")
 
 
+def code(pipeline, text):
+    return pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))
+
+
+def direct(article):
+    return [q for q in article.quotes if q.direct]
+
+
+def reported(article):
+    return [q for q in article.quotes if not q.direct]
+
+
 def test_direct_quote_speaker_and_first_person(pipeline):
-    article = pipeline(tacitus.article_from_text(TEXT, id="t", published="2018-02-21"))
-    direct = [q for q in article.quotes if q.direct]
-    assert len(direct) == 1  # "very productive" is too short to be a quote
-    quote = direct[0]
+    article = code(pipeline, TEXT)
+    [quote] = direct(article)  # "very productive" is too short to be a quote
     assert quote.text.startswith("“We are forming") and quote.cue == "said"
     assert quote.speaker.text == "Mr Lavrov" and quote.speaker.actor.code == "RUSGOV"
     assert TEXT[quote.start:quote.end] == quote.text
@@ -23,13 +35,95 @@ def test_direct_quote_speaker_and_first_person(pipeline):
 
 
 def test_reported_speech(pipeline):
-    article = pipeline(tacitus.article_from_text(TEXT, id="t", published="2018-02-21"))
-    reported = [q for q in article.quotes if not q.direct]
-    assert any(q.text.startswith("that Russia and Pakistan") and q.speaker.actor.code == "RUSGOV" for q in reported)
+    article = code(pipeline, TEXT)
+    assert any(q.text == "that Russia and Pakistan would hold more talks" and q.speaker.actor.code == "RUSGOV"
+               for q in reported(article))
 
 
-def test_quote_before_its_cue_and_after_it(pipeline):
-    text = 'Mr Khan told reporters: "Iran must stop its attacks on our border posts now."'
-    article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))
-    [quote] = [q for q in article.quotes if q.direct]
+def test_quote_after_its_cue(pipeline):
+    article = code(pipeline, 'Mr Khan told reporters: "Iran must stop its attacks on our border posts now."')
+    [quote] = direct(article)
     assert quote.cue == "told" and quote.speaker.text == "Mr Khan"
+
+
+def test_quote_split_by_its_attribution(pipeline):
+    text = ("“The talks were long and difficult,” the Turkish prime minister said, “but we reached an agreement "
+            "on the border.”")
+    article = code(pipeline, text)
+    quotes = direct(article)
+    assert [q.text[:8] for q in quotes] == ["“The tal", "“but we "]
+    assert {q.speaker.text for q in quotes} == {"the Turkish prime minister"}
+
+
+def test_quote_continued_after_its_attribution_sentence(pipeline):
+    text = ("“We will not recognise the vote,” Mr Maas said on Monday. “The result was decided before a single "
+            "ballot was cast.” Germany recalled its ambassador.")
+    article = code(pipeline, text)
+    first, second = direct(article)
+    assert first.speaker.text == "Mr Maas" and second.speaker is first.speaker
+
+
+def test_quote_continued_in_the_next_paragraph(pipeline):
+    text = ('"He had come back to Beijing before his new post," Chen Boliang said. "He was preparing the papers '
+            'for the move.\n\n"Sadly he killed himself at home in the meantime."')
+    article = code(pipeline, text)
+    quotes = direct(article)
+    assert len(quotes) == 3
+    assert all(q.speaker is not None and q.speaker.text == "Chen Boliang" for q in quotes)
+    assert quotes[1].text.endswith("for the move.")
+
+
+def test_quoted_fragments_belong_to_the_reported_clause(pipeline):
+    text = ('German Foreign Minister Klaus Kinkel said that "megaphone diplomacy conducted in the gutter" '
+            'could only "destroy relations nurtured over a long period."')
+    article = code(pipeline, text)
+    assert direct(article) == []
+    [quote] = reported(article)
+    assert quote.text.startswith('that "megaphone') and quote.text.endswith('long period."')
+    assert quote.speaker.actor is not None and quote.speaker.actor.country == "DEU"
+
+
+@pytest.mark.parametrize("text", [
+    "According to the White House, Trump urged Turkey to limit its military actions in Afrin.",
+    "Trump urged Turkey to limit its military actions in Afrin, according to the White House.",
+])
+def test_according_to(pipeline, text):
+    article = code(pipeline, text)
+    [quote] = reported(article)
+    assert quote.text == "Trump urged Turkey to limit its military actions in Afrin"
+    assert quote.cue == ("According" if text.startswith("According") else "according")
+    assert quote.speaker.text == "the White House" and quote.speaker.actor.country == "USA"
+
+
+def test_reported_clause_before_its_cue(pipeline):
+    text = "He then chose that moment to leave the country, a colleague was quoted as saying."
+    [quote] = reported(code(pipeline, text))
+    assert quote.text == "He then chose that moment to leave the country"
+    assert quote.speaker.text == "a colleague"
+
+
+def test_what_was_not_said_is_no_quote(pipeline):
+    text = ("The minister did not say that the army would withdraw. He refused to comment on reports that "
+            "Beijing would send troops. Officials told him to be published in the weekly.")
+    assert reported(code(pipeline, text)) == []
+
+
+def test_conjoined_cue_keeps_the_first_speaker(pipeline):
+    text = 'Chen conceded that Wei had killed himself but insisted the death had "nothing to do with politics."'
+    quotes = reported(code(pipeline, text))
+    assert [q.text for q in quotes] == ["that Wei had killed himself", 'the death had "nothing to do with politics."']
+    assert [q.speaker.text for q in quotes] == ["Chen", "Chen"]
+
+
+def test_speaker_is_the_subject_not_a_phrase_after_it(pipeline):
+    text = '"The dollar is likely to test the upper limit today," a dealer at a European bank said.'
+    [quote] = direct(code(pipeline, text))
+    assert quote.speaker.text == "a dealer" and quote.speaker.actor is None
+
+
+def test_description_speaks_as_its_entity(pipeline):
+    text = ("Russian Foreign Minister Sergey Lavrov met his Pakistani counterpart on Tuesday.\n"
+            "“We see ISIS getting a foothold in the region,” the Russian foreign minister said.")
+    [quote] = direct(code(pipeline, text))
+    assert quote.speaker.text == "the Russian foreign minister"
+    assert quote.speaker.actor.name == "Sergey Lavrov" and quote.speaker.actor.code == "RUSGOV"

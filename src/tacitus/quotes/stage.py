@@ -30,6 +30,7 @@ CLOSE_MARK = "”"
 STRAIGHT_MARK = '"'
 QUOTE_MARKS = OPEN_MARK + CLOSE_MARK + STRAIGHT_MARK
 PARAGRAPH = re.compile(r"[^\n]+")
+WORD = re.compile(r"\w+")
 # After a reported clause: the punctuation and closing mark of a quoted fragment it ends with ('... period."').
 CLOSING_TAIL = re.compile(r"[.,!?]?[”\"]")
 # Speech verbs, by lemma. Kept small and explicit: each is common as a quote cue in newswire.
@@ -37,7 +38,7 @@ CUE_VERBS = {"say", "tell", "add", "note", "stress", "state", "declare", "insist
              "remark", "ask", "reply", "write", "tweet", "emphasise", "emphasize", "recall", "affirm", "claim",
              "comment", "observe", "argue", "assert", "maintain", "acknowledge", "admit", "confirm", "deny",
              "allege", "continue", "conclude", "respond", "told", "underline", "reiterate", "quote", "complain",
-             "concede", "report"}
+             "concede", "report", "vow", "pledge", "promise", "predict", "scream", "shout", "exclaim", "cry"}
 # Quotes shorter than this many words are scare quotes or names ("codenamed 'Friendship'", a "volcano").
 MIN_QUOTE_WORDS = 3
 # A quote with no cue of its own continues the previous one when it starts at most this many sentences after
@@ -206,13 +207,7 @@ def _speaker(cue, index: MentionIndex) -> Mention | None:
     governing = _governing_cue(cue)
     if governing is not None:
         return _speaker(governing, index)
-    found = subjects(cue)
-    if not found:
-        # "..., a colleague was quoted as saying": the passive subject of "quoted".
-        for verb in (cue, cue.head):
-            found = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
-            if found:
-                break
+    found = _speaker_tokens(cue)
     for token in found:
         mention = _mention_in(token, index)
         if mention is not None:
@@ -241,14 +236,18 @@ def _according_to_speaker(to, index: MentionIndex) -> Mention | None:
 
 
 def _mention_in(token, index: MentionIndex) -> Mention | None:
-    """The mention at the token, or the first one in its phrase ("the White House readout of a call")."""
+    """The mention at the token, or one among its pre-modifiers ("the White House readout of a call").
+
+    Not one in a phrase after it: in "a dealer at a European bank said", the bank is not the speaker.
+    """
     mention = index.at(token)
     if mention is not None:
         return mention
-    for t in token.subtree:
-        mention = index.at(t)
-        if mention is not None:
-            return mention
+    for left in token.lefts:
+        for t in left.subtree:
+            mention = index.at(t)
+            if mention is not None:
+                return mention
     return None
 
 
@@ -275,10 +274,22 @@ def speaker_as_entity(article: Article, mention: Mention | None) -> Mention | No
     """The speaker mention carrying its entity's actor: who "the Russian foreign minister" is, by coreference."""
     if mention is None or mention.entity is None or not 0 <= mention.entity < len(article.actors):
         return mention
+    if _names_itself(mention):
+        # "The German foreign minister, Heiko Maas" is Maas even when coreference merged him with another
+        # minister: the name in the speaker's own words beats the entity.
+        return mention
     actor = article.actors[mention.entity].actor
     if mention.actor is not None and mention.actor.name == actor.name and mention.actor.code == actor.code:
         return mention
     return replace(mention, actor=replace(actor, basis=f"entity of speaker: {mention.text}"))
+
+
+def _names_itself(mention: Mention) -> bool:
+    """The mention's own actor is a person named in the mention's words."""
+    actor = mention.actor
+    if actor is None or actor.kind != "person" or not actor.name:
+        return False
+    return actor.name.split()[-1].casefold() in WORD.findall(mention.text.casefold())
 
 
 # -- reported speech ------------------------------------------------------------------------------
@@ -369,13 +380,25 @@ def _inverted_clause(doc, cue) -> tuple[int, int] | None:
     if not _speaker_tokens(cue):
         return None
     before = cue.left_edge.i
+    while before < cue.i and doc[before].is_punct:  # the parser may hang the comma on the cue
+        before += 1
     if before == 0 or doc[before - 1].text != ",":
         return None
     return _clause_span(doc, head.left_edge.i, before - 1)
 
 
 def _speaker_tokens(cue) -> list:
-    return subjects(cue) or [c for v in (cue, cue.head) for c in v.children if c.dep_ == "nsubjpass"]
+    """The cue's own subject (active or passive: "a colleague was quoted as saying"), else the one the parse
+    passes down to it (control, coordination: "Salih told reporters ... and added")."""
+    own = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+    if own:
+        return own
+    found = subjects(cue)
+    if found:
+        return found
+    if cue.dep_ in ("pcomp", "advcl", "xcomp"):  # "quoted as saying"
+        return [c for c in cue.head.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    return []
 
 
 def _according_to_clause(doc, according, index: MentionIndex, reported: list[Candidate]) -> Candidate | None:
