@@ -33,7 +33,8 @@ def event_filters(
     dyad: str | None = Query(None, description="Directed dyad SOURCE-TARGET: PAK-RUS."),
     cameo: str | None = Query(None, description="CAMEO code or its prefix (042)."),
     root: str | None = Query(None, description="CAMEO root, two digits (04)."),
-    quad: int | None = Query(None, description="Quad class 1-4."),
+    # A string, so that the empty value of a form's "any" choice means no filter rather than a 422.
+    quad: str | None = Query(None, description="Quad class 1-4."),
     date_from: str | None = Query(None, alias="from", description="Events on or after (YYYY, YYYY-MM, YYYY-MM-DD)."),
     date_to: str | None = Query(None, alias="to", description="Events on or before."),
     text: str | None = Query(None, description="Words that must all occur in the event's sentence."),

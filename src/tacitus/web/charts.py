@@ -101,7 +101,8 @@ def timeline_chart(rows: Iterable[dict[str, Any]], width: int = 880, height: int
     chart = TimelineChart(width, height, (left, top, right, bottom), months=len(months))
     totals = {m: sum(counts.get(m, {}).values()) for m in months}
     chart.total = sum(totals.values())
-    y_max = _nice_ceiling(max(totals.values()))
+    # At least 4, so that the five ticks of a small chart are whole events.
+    y_max = max(4.0, _nice_ceiling(max(totals.values())))
     slot = (right - left) / len(months)
     bar_width = max(1.0, slot * 0.8)
 

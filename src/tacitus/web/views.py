@@ -56,7 +56,7 @@ class EventFilters:
     dyad: str | None = None
     cameo: str | None = None
     root: str | None = None
-    quad: int | None = None
+    quad: int | str | None = None
     date_from: str | None = None
     date_to: str | None = None
     text: str | None = None
@@ -78,6 +78,8 @@ class EventFilters:
                 raise UsageError(f"filter {_LABELS.get(name, name)}={value!r} is not valid (expected {_EXPECTED[name]})")
         if self.root is not None and len(self.root) != 2:
             raise UsageError(f"filter root={self.root!r} is not valid (expected a two-digit CAMEO root, e.g. 04)")
+        if isinstance(self.quad, str):
+            self.quad = int(self.quad) if self.quad.strip().isdigit() else (self.quad.strip() or None)
         if self.quad is not None and self.quad not in (1, 2, 3, 4):
             raise UsageError(f"filter quad={self.quad!r} is not valid (expected 1, 2, 3 or 4)")
         if self.text is not None and len(self.text) > 200:
