@@ -350,3 +350,12 @@ def test_the_week_of_a_date_is_the_week_that_holds_it():
     assert got == {"the week of March 6": ("DATE", "2000-W10")}
     got = found("Police searched the area the weekend of Oct. 23, 1998.", "1999-05-05")
     assert got == {"the weekend of Oct. 23, 1998": ("DATE", "1998-W43-WE")}
+
+
+def test_ordinal_second_and_paper_names_are_not_times():
+    assert found("Couples that meet certain conditions can have a second child.") == {}
+    assert found("Many were uprooted for a second or third time.") == {}
+    assert found("He told the Sunday Mirror he was sorry.") == {}
+    # A rate and a weekday after "the" that names a day stay.
+    assert found("The wind blew at ten metres a second.")["a second"] == ("SET", "PT1S")
+    assert found("On the Sunday before the vote, crowds gathered.")["Sunday"][0] == "DATE"

@@ -481,7 +481,14 @@ def check_clock(m: re.Match, text: str) -> bool:
 
 
 def check_weekday(m: re.Match, text: str) -> bool:
-    return is_capitalized(m.group("wd"))
+    """A capitalized weekday; not the name of a paper or show ("the Sunday Times", "the Sunday Mirror")."""
+    if not is_capitalized(m.group("wd")):
+        return False
+    if not m.group("rel") and not m.group("part") and previous_words(text, m.start(), 1) == ["the"]:
+        after = text[m.end(): m.end() + 30].split()
+        if after and after[0][:1].isupper() and norm(after[0]).rstrip(".,") not in LEX.months:
+            return False
+    return True
 
 
 def check_season(m: re.Match, text: str) -> bool:
@@ -513,7 +520,10 @@ def check_duration(m: re.Match, text: str) -> bool:
     unit = norm(m.group("unit"))
     qty = norm(m.group("qty"))
     if unit == "second" and qty in ("a", "one"):
-        nxt = next_words(text, m.end(), 1)
+        nxt = next_words(text, m.end(), 2)
+        if nxt[:1] in (["or"], ["and"]) and nxt[1:] and nxt[1] in LEX.ordinals:
+            # "for a second or third time": ordinals in a row.
+            return False
         return not nxt or nxt[0] in ("or", "and", "later", "earlier", "ago")
     if unit in ("quarter", "quarters") and (qty in ("a", "an") or (parse_number(qty) or 0) >= 100):
         return False
@@ -540,7 +550,10 @@ def check_vague_adjective(m: re.Match, text: str) -> bool:
 
 
 def check_per_unit(m: re.Match, text: str) -> bool:
-    """"a year" is a rate after an amount ("$5 billion a year", "twice a day"), not after a preposition."""
+    """"a year" is a rate after an amount ("$5 billion a year", "twice a day"), not after a
+    preposition; "a second" before a word is an ordinal ("have a second child")."""
+    if norm(m.group("unit")) == "second" and next_words(text, m.end(), 1):
+        return False
     prev = previous_words(text, m.start("span"), 1)
     return bool(prev) and prev[-1] not in (
         "for", "in", "than", "about", "over", "within", "after", "before", "nearly", "almost", "of", "only",
