@@ -2,7 +2,8 @@
 
 Reads the gold quotes (offsets and speakers only), takes the articles they name from ../shared/corpus, codes them
 with the full pipeline and prints span F1 (by overlap and exact), direct/indirect recall and speaker accuracy
-(:mod:`tacitus.quotes.evaluate`). A score more than 0.01 below ``benchmarks/baselines/quotes.json`` exits 1;
+(:mod:`tacitus.quotes.evaluate`) for each split of the gold set ("dev": the quotes the stage was developed on;
+"test": held out, labelled after development) and for all quotes together. A score more than 0.01 below ``benchmarks/baselines/quotes.json`` exits 1;
 ``--update-baseline`` rewrites the baseline. Skips (exit 0) when ../shared is absent.
 
     python benchmarks/quotes_eval.py [--update-baseline] [--errors]
@@ -51,10 +52,14 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     coded = list(Pipeline().pipe(articles))
     elapsed = time.perf_counter() - started
-    report = score(gold, coded)
-    print(format_report(report, {a.id: a.text for a in coded}, errors=args.errors))
+    texts = {a.id: a.text for a in coded}
+    results = {}
+    for split in sorted({g.split for g in gold}) + ["all"]:
+        part = [g for g in gold if split in ("all", g.split)]
+        report = score(part, coded)
+        print(f"[{split}] " + format_report(report, texts, errors=args.errors and split != "all"))
+        results[split] = {k: round(report.scores[k], 4) for k in GATED}
     print(f"  ({len(coded)} articles in {elapsed:.1f} s, full pipeline)")
-    results = {k: round(report.scores[k], 4) for k in GATED}
     if args.update_baseline or not BASELINE.exists():
         BASELINE.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         print(f"baseline written to {BASELINE}")
@@ -62,12 +67,13 @@ def main(argv=None) -> int:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     failed = False
     print("against baseline:")
-    for key, value in results.items():
-        old = baseline.get(key)
-        mark = ""
-        if old is not None and value < old - TOLERANCE:
-            mark, failed = "  DROP", True
-        print(f"  {key:<22} {value:.4f} (baseline {old if old is not None else '-'}){mark}")
+    for split, scores in results.items():
+        for key, value in scores.items():
+            old = baseline.get(split, {}).get(key)
+            mark = ""
+            if old is not None and value < old - TOLERANCE:
+                mark, failed = "  DROP", True
+            print(f"  {split:<5} {key:<22} {value:.4f} (baseline {old if old is not None else '-'}){mark}")
     return 1 if failed else 0
 
 

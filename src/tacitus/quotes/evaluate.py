@@ -1,7 +1,7 @@
 """Scoring the quote stage against a gold set of quotes (JSON Lines, one quote a line).
 
 A gold line holds offsets and labels only: ``{"id", "start", "end", "direct", "speaker": {"start", "end"} | null,
-"speaker_name"}``; the article text comes from a corpus read separately (``{id: text}``). Every article named in
+"speaker_name", "split"}`` (``split``: "dev" for quotes the stage was developed on, "test" for held-out ones); the article text comes from a corpus read separately (``{id: text}``). Every article named in
 the gold file is taken to be annotated in full, so a predicted quote that matches no gold quote is a false positive.
 
 Scores (:func:`score`):
@@ -39,6 +39,7 @@ class GoldQuote:
     direct: bool
     speaker: tuple[int, int] | None
     speaker_name: str | None
+    split: str = "dev"
 
 
 @dataclass
@@ -76,7 +77,7 @@ def read_gold(path: str | Path) -> list[GoldQuote]:
                 id=str(record["id"]), start=int(record["start"]), end=int(record["end"]),
                 direct=bool(record["direct"]),
                 speaker=(int(speaker["start"]), int(speaker["end"])) if speaker else None,
-                speaker_name=record.get("speaker_name"),
+                speaker_name=record.get("speaker_name"), split=str(record.get("split", "dev")),
             ))
         except (ValueError, TypeError, KeyError) as exc:
             raise InputError(f"not a gold quote record: {exc}", code=E_BAD_JSONL, input=str(path), line=lineno) from exc
