@@ -359,3 +359,8 @@ def test_ordinal_second_and_paper_names_are_not_times():
     # A rate and a weekday after "the" that names a day stay.
     assert found("The wind blew at ten metres a second.")["a second"] == ("SET", "PT1S")
     assert found("On the Sunday before the vote, crowds gathered.")["Sunday"][0] == "DATE"
+
+
+def test_holiday_with_its_year_after_in():
+    got = found("Militants bombed churches on Christmas Eve in 2000.", "2005-12-21")
+    assert got == {"Christmas Eve in 2000": ("DATE", "2000-12-24")}

@@ -203,8 +203,9 @@ SEASON_RE = _rule(
     r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the)\s+)?" + SHORT_EDGE
     + r"(?P<season>" + SEASON_WORD + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END + ")?" + END,
 )
+# Christmas, last Easter, Christmas Eve 2000, Christmas Eve in 2000, Thanksgiving of 1998
 HOLIDAY_RE = _rule(
-    r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:\s+(?P<year>" + YEAR_DIGITS + r"))?" + END,
+    r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:,?\s+(?:(?:in|of)\s+)?(?P<year>" + YEAR_DIGITS + r"))?" + END,
 )
 # now, currently, the future, the near term, recently
 VAGUE_RE = _rule(r"(?P<word>" + _alt(LEX.vague_refs) + r")" + END)
