@@ -375,6 +375,9 @@ def obligation(token):
         mode = "appeal"
     elif token.dep_ == "xcomp" and _lemma(token.head) in OBLIGATION_VERBS and token.head.pos_ in ("VERB", "AUX"):
         mode, clause = "demand", token.head
+    elif token.dep_ == "xcomp" and token.head.i != token.i and token.head.dep_ != "xcomp":
+        # "the US must be ready to mediate": the obligation sits on the governing word.
+        return obligation(token.head)
     else:
         return None
     if clause.dep_ == "ccomp" and _lemma(clause.head) in SPEECH_HEADS:
@@ -569,7 +572,7 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
             target_tokens = [t for t in targets(token, rule, consumed)]
     governed = governor(token)
     governing = None
-    if governed is None and mode is None:
+    if governed is None and mode in (None, "intent"):
         obliged = obligation(token)
         if obliged is not None and obliged[0] == "hypothetical":
             return []

@@ -133,7 +133,12 @@ def _depth(article: Article, event: Event) -> int:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None or not len(span):
         return 0
-    return sum(1 for _ in span[0].ancestors)
+    token = span[0]
+    # An act asked for or demanded stands where the asking verb stands (the appeal is the reported event).
+    governor = event.evidence.get("governor")
+    if event.evidence.get("modality") in ("appeal", "demand") and isinstance(governor, int) and 0 <= governor < len(doc):
+        token = doc[governor]
+    return sum(1 for _ in token.ancestors)
 
 
 def pick_event(article: Article) -> Event | None:
