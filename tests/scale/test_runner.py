@@ -17,16 +17,6 @@ def _articles(out):
                       "hive_partitioning = true)").fetchall()
 
 
-@pytest.fixture(scope="module")
-def thread_client():
-    """An in-process cluster (one worker thread): cheap, for the bookkeeping tests."""
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster, \
-            Client(cluster) as client:
-        yield client
-
-
 def test_failed_partition_is_reported_and_the_rerun_does_only_it(tmp_path, write_jsonl, thread_client):
     first, second = write_jsonl("first.jsonl", 6), write_jsonl("second.jsonl", 3, start=6)
     partitions = plan_partitions([str(first), str(second)], partition_size=3)

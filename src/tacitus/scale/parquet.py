@@ -82,6 +82,10 @@ class ParquetSink:
         # content hash -> key of the partition that stored it (read back from an earlier run's files).
         self.stored: dict[str, str] = self._stored_hashes()
 
+    @property
+    def is_empty(self) -> bool:
+        return not (self.out / "articles").is_dir()
+
     def _stored_hashes(self) -> dict[str, str]:
         articles = self.out / "articles"
         if not articles.is_dir():

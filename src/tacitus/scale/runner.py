@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from tacitus.errors import UsageError
+from tacitus.ingest.dates import validate_published
 from tacitus.parse import BATCH_SIZE, DEFAULT_MODEL
 from tacitus.scale.manifest import Manifest
-from tacitus.scale.partitions import Partition
+from tacitus.scale.partitions import PARTITION_SIZE, Partition, plan_partitions
 from tacitus.scale.worker import PartitionResult, PipelineLoader, code_partition
 
 log = logging.getLogger(__name__)
@@ -33,7 +35,16 @@ CONNECT_TIMEOUT = 30
 
 
 class Sink(Protocol):
-    """Where coded partitions go: ``write`` stores the new articles and returns how many were new."""
+    """Where coded partitions go: ``write`` stores the new articles and returns how many were new.
+
+    ``manifest_path`` is where the run's manifest lives (None: in memory); ``is_empty`` is True when
+    the output holds nothing yet, so that a manifest left from an output since deleted is forgotten.
+    """
+
+    manifest_path: os.PathLike | None
+
+    @property
+    def is_empty(self) -> bool: ...
 
     def write(self, partition: Partition, records: list[dict[str, Any]]) -> int: ...
 
@@ -147,3 +158,32 @@ def _describe(future) -> str:
     except Exception as error:  # a cancelled future raises instead of returning its exception
         exc = error
     return f"{type(exc).__name__}: {exc}"
+
+
+def manifest_scope(model: str, published: str | None) -> str:
+    """The settings that change what a partition's coding gives; a manifest counts only its own scope."""
+    return f"model={model};published={published or ''}"
+
+
+def ingest_scaled(inputs: Sequence[str], sink: Sink, *, workers: int | None = None, scheduler: str | None = None,
+                  model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE, published: str | None = None,
+                  partition_size: int = PARTITION_SIZE, limit: int | None = None, retries: int = RETRIES,
+                  on_start: Callable[[int], None] | None = None,
+                  on_partition: Callable[[Partition, PartitionResult | None], None] | None = None) -> RunSummary:
+    """Plan ``inputs``, start (or connect to) a Dask cluster and code what ``sink`` lacks; the whole run in one call.
+
+    ``on_start(articles)`` is called once with the number of articles left to code (for a progress
+    bar), ``on_partition`` as in :func:`run_partitions`. Raises UsageError for a bad ``published``
+    date, stdin as input, or an unreachable scheduler; failed partitions are in the summary.
+    """
+    published = validate_published(published)
+    partitions = plan_partitions(inputs, partition_size=partition_size, limit=limit)
+    manifest = Manifest(sink.manifest_path, scope=manifest_scope(model, published), fresh=sink.is_empty)
+    todo = sum(p.size for p in partitions if p.key not in manifest)
+    if on_start:
+        on_start(todo)
+    if not todo:
+        return RunSummary(planned=len(partitions), skipped=len(partitions))
+    with dask_client(workers, scheduler) as client:
+        return run_partitions(client, partitions, sink, manifest, model=model, batch_size=batch_size,
+                              published=published, retries=retries, on_partition=on_partition)

@@ -15,6 +15,7 @@ import click
 
 from tacitus.errors import TacitusError
 from tacitus.parse import DEFAULT_MODEL
+from tacitus.scale.cli import run_scaled_ingest, scale_options, wants_scale
 from tacitus.store.settings import DEFAULT_BATCH_SIZE, DEFAULT_LOCK_TIMEOUT, DEFAULT_PATH, ENV_PATH, EXPORT_FORMATS
 
 TEXT_FORMATS = ("table", "csv", "jsonl")
@@ -101,10 +102,19 @@ def _write_rows(rows, fmt, output, columns=None):
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per transaction.")
 @_lock_option
-def ingest_command(inputs, db, published, model, batch_size, lock_timeout):
+@scale_options
+def ingest_command(inputs, db, published, model, batch_size, lock_timeout, workers, scheduler, out, partition_size,
+                   retries, progress):
     """Code INPUT... (as `tacitus code` reads them) and store articles, sentences, actors, events,
     quotes and places in the store. Articles stored already are skipped; a changed article replaces
-    its stored version; each batch is one transaction, so an interrupted ingest can simply be rerun."""
+    its stored version; each batch is one transaction, so an interrupted ingest can simply be rerun.
+
+    With --workers, --scheduler or --out the articles are coded on a Dask cluster, in work units of
+    --partition-size articles; finished units are recorded, so a rerun resumes."""
+    if wants_scale(workers, scheduler, out):
+        return run_scaled_ingest(inputs, db=db, out=out, workers=workers, scheduler=scheduler, published=published,
+                                 model=model, partition_size=partition_size, retries=retries,
+                                 lock_timeout=lock_timeout, progress=progress)
     from tacitus.store import ingest_inputs
 
     with _open(db, lock_timeout=lock_timeout) as store:
