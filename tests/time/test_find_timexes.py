@@ -364,3 +364,11 @@ def test_ordinal_second_and_paper_names_are_not_times():
 def test_holiday_with_its_year_after_in():
     got = found("Militants bombed churches on Christmas Eve in 2000.", "2005-12-21")
     assert got == {"Christmas Eve in 2000": ("DATE", "2000-12-24")}
+
+
+def test_bare_month_without_cue_is_the_coming_one_only_a_season_ahead():
+    # December stories: February is two months ahead, May five.
+    assert found("Elections in February remain the plan of the council.", "2006-12-15")["February"] == ("DATE", "2007-02")
+    assert found("The EU froze talks with Belgrade in May over its failures.", "2006-12-15")["May"] == ("DATE", "2006-05")
+    # A future verb still looks ahead however far.
+    assert found("The EU will resume talks in May.", "2006-12-15")["May"] == ("DATE", "2007-05")

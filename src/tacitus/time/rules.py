@@ -680,6 +680,10 @@ def resolve_month_year(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("DATE", dates.fmt_month(day), mod, (day, "month"))
 
 
+# How many months ahead a bare month with no tense cue may lie and still be read as the coming one.
+BARE_MONTH_AHEAD = 3
+
+
 def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
     month = month_number(m["month"])
     mod = edge_mod(m["edge"])
@@ -694,11 +698,17 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
         year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
     else:
         # A bare month: the current one; else the next one when the clause looks ahead ("will
-        # open in October"), the last one when it looks back ("said in October"), and with no
-        # cue the nearer of the two.
-        year = dates.nearest_year_for(ctx.dct, month, 15, tense_cue(ctx, m.start(), m.end()))
-        if month == ctx.dct.month:
-            year = ctx.dct.year
+        # open in October"), the last one when it looks back ("said in October"). With no cue,
+        # the coming one only when it is a season away at most ("elections in June" in April):
+        # news reports the past, and further plans carry a future verb ("froze talks in May" in
+        # a December story is last May).
+        cue = tense_cue(ctx, m.start(), m.end())
+        if cue:
+            year = dates.nearest_year_for(ctx.dct, month, 15, cue)
+        else:
+            year = ctx.dct.year if month <= ctx.dct.month else ctx.dct.year - 1
+            if 0 < (month - ctx.dct.month) % 12 <= BARE_MONTH_AHEAD:
+                year = ctx.dct.year + (1 if month < ctx.dct.month else 0)
     day = dt.date(year, month, 1)
     return Resolved("DATE", dates.fmt_month(day), mod, (day, "month"))
 
