@@ -156,3 +156,18 @@ def test_pages_answer_bad_filters_with_an_html_error(store_client):
     assert response.status_code == 400
     assert response.headers["content-type"].startswith("text/html")
     assert "quad" in response.text
+
+
+def test_articles_list_and_home_page_link_every_article(store_client, stored):
+    listing = store_client.get("/articles", params={"limit": 2}).json()
+    assert listing["total"] == len(STORED) + 1 and len(listing["articles"]) == 2 and listing["next_offset"] == 2
+    assert "text" not in listing["articles"][0]
+    html = store_client.get("/").text
+    for id, _, _ in STORED:
+        assert f'href="/article/{quote(id, safe="/")}"' in html
+    assert 'href="/article/example"' in html
+
+
+def test_events_page_counts_the_matches(store_client, stored):
+    page = store_client.get("/events", params={"dyad": "PAK-RUS", "limit": 1}).json()
+    assert page["total"] == stored.count_events(dyad="PAK-RUS")

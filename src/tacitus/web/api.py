@@ -59,6 +59,13 @@ async def events(request: Request, filters: views.EventFilters = Depends(event_f
     return await in_thread(views.query_events, request.app.state.store, filters, limit, offset)
 
 
+@router.get("/articles", summary="Stored articles")
+async def articles(request: Request, limit: int = Query(views.DEFAULT_PAGE, description=f"1 to {views.MAX_PAGE}"),
+                   offset: int = Query(0)) -> dict[str, Any]:
+    """Stored articles without their text, newest publication first, one page at a time."""
+    return await in_thread(views.list_articles, request.app.state.store, limit, offset)
+
+
 @router.get("/articles/{article_id:path}", summary="One stored article")
 async def article(article_id: str, request: Request) -> dict[str, Any]:
     """The stored article as the output contract, with its text."""

@@ -27,8 +27,12 @@ def _render(request: Request, name: str, context: dict[str, Any], status_code: i
 
 
 @router.get("/", response_class=HTMLResponse)
-async def home(request: Request):
-    return _render(request, "home.html", {"page": "home"})
+async def home(request: Request, offset: int = Query(0)):
+    """What the server offers; with a store, its newest articles (paged), each linked to its article view."""
+    listing = None
+    if request.app.state.store is not None:
+        listing = await in_thread(views.list_articles, request.app.state.store, views.DEFAULT_PAGE, offset)
+    return _render(request, "home.html", {"page": "home", "listing": listing})
 
 
 @router.get("/try", response_class=HTMLResponse)

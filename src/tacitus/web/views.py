@@ -155,15 +155,23 @@ def require_store(store: Any) -> Any:
 
 
 def query_events(store: Any, filters: EventFilters, limit: int = DEFAULT_PAGE, offset: int = 0) -> dict[str, Any]:
-    """One page of events matching ``filters``: ``{"events", "limit", "offset", "next_offset"}``.
-
-    One more event than asked for is read, so the page knows whether another follows without a count.
-    """
+    """One page of events matching ``filters``: ``{"events", "total", "limit", "offset", "next_offset", "filters"}``."""
     check_page(limit, offset)
-    rows = require_store(store).query_events(**filters.as_store_kwargs(), limit=limit + 1, offset=offset)
-    more = len(rows) > limit
-    return {"events": rows[:limit], "limit": limit, "offset": offset,
-            "next_offset": offset + limit if more else None, "filters": filters.as_params()}
+    store = require_store(store)
+    kwargs = filters.as_store_kwargs()
+    rows = store.query_events(**kwargs, limit=limit, offset=offset)
+    total = store.count_events(**kwargs)
+    return {"events": rows, "total": total, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if offset + limit < total else None, "filters": filters.as_params()}
+
+
+def list_articles(store: Any, limit: int = DEFAULT_PAGE, offset: int = 0) -> dict[str, Any]:
+    """One page of stored articles (without text), newest first, and how many the store holds."""
+    check_page(limit, offset)
+    store = require_store(store)
+    total = store.summary()["articles"]
+    return {"articles": store.articles(limit=limit, offset=offset), "total": total, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if offset + limit < total else None}
 
 
 def stored_article(store: Any, article_id: str) -> dict[str, Any]:
