@@ -6,41 +6,32 @@ from datetime import date
 
 import pytest
 
-from tacitus.store.dedup import cluster_events
+from tacitus.store.dedup import assign_clusters
 from tacitus.store.records import dedup_key
 
 from .conftest import PAK, RUS, actor, event, record
 
 
-def row(event_id, article, day, *, key="PAK|RUS|03", place=(None, None), publisher=None, confidence=0.5,
-        month_only=False):
+def row(event_id, day, *, key="PAK|RUS|03", place=(None, None), month_only=False):
     start = date.fromisoformat(day)
     end = date(start.year, start.month, 28) if month_only else start
-    return {"event_id": event_id, "article_id": article, "publisher": publisher, "dedup_key": key, "date": day,
-            "date_start": start, "date_end": end, "location_name": place[0], "location_country": place[1],
-            "confidence": confidence}
+    return {"event_id": event_id, "dedup_key": key, "date_start": start, "date_end": end,
+            "location_name": place[0], "location_country": place[1]}
 
 
-def clusters_of(rows):
-    assignments, summaries = cluster_events(rows)
-    groups = {}
-    for event_id, cluster_id in assignments:
-        groups.setdefault(cluster_id, []).append(event_id)
-    return sorted(sorted(g) for g in groups.values()), {s["cluster_id"]: s for s in summaries}
+def groups(rows, clusters=()):
+    found = {}
+    for event_id, cluster_id in assign_clusters(rows, clusters):
+        found.setdefault(cluster_id, []).append(event_id)
+    return sorted(sorted(g) for g in found.values())
 
 
 def test_same_dyad_root_and_day_is_one_event():
-    groups, summaries = clusters_of([row(1, "a", "2018-02-20", publisher="Dawn", confidence=0.6),
-                                     row(2, "b", "2018-02-21", publisher="TASS", confidence=0.9),
-                                     row(3, "b", "2018-02-21", publisher="TASS")])
-    assert groups == [[1, 2, 3]]
-    assert summaries[1] | {} == {"cluster_id": 1, "dedup_key": "PAK|RUS|03", "canonical_event": 2,
-                                 "date": "2018-02-21", "n_mentions": 3, "n_sources": 2, "n_articles": 2}
+    assert groups([row(2, "2018-02-21"), row(1, "2018-02-20"), row(3, "2018-02-21")]) == [[1, 2, 3]]
 
 
-def test_days_count_from_the_first_mention_so_series_do_not_chain():
-    groups, _ = clusters_of([row(1, "a", "2018-02-20"), row(2, "b", "2018-02-21"), row(3, "c", "2018-02-22")])
-    assert groups == [[1, 2], [3]]
+def test_a_cluster_spans_two_days_at_most_so_series_do_not_chain():
+    assert groups([row(1, "2018-02-20"), row(2, "2018-02-21"), row(3, "2018-02-22")]) == [[1, 2], [3]]
 
 
 @pytest.mark.parametrize("first, second, same", [
@@ -51,24 +42,26 @@ def test_days_count_from_the_first_mention_so_series_do_not_chain():
     ((None, "RUS"), (None, "PAK"), False),
 ])
 def test_different_known_places_are_different_events(first, second, same):
-    groups, _ = clusters_of([row(1, "a", "2018-02-20", place=first), row(2, "b", "2018-02-20", place=second)])
-    assert (groups == [[1, 2]]) is same
+    assert (groups([row(1, "2018-02-20", place=first), row(2, "2018-02-20", place=second)]) == [[1, 2]]) is same
 
 
 def test_other_root_or_direction_is_another_event():
-    groups, _ = clusters_of([row(1, "a", "2018-02-20"), row(2, "b", "2018-02-20", key="PAK|RUS|04"),
-                             row(3, "c", "2018-02-20", key="RUS|PAK|03")])
-    assert groups == [[1], [2], [3]]
+    assert groups([row(1, "2018-02-20"), row(2, "2018-02-20", key="PAK|RUS|04"),
+                   row(3, "2018-02-20", key="RUS|PAK|03")]) == [[1], [2], [3]]
 
 
 def test_mentions_dated_only_to_a_month_stay_alone():
-    groups, _ = clusters_of([row(1, "a", "2018-02-01", month_only=True), row(2, "b", "2018-02-01", month_only=True)])
-    assert groups == [[1], [2]]
+    assert groups([row(1, "2018-02-01", month_only=True), row(2, "2018-02-01", month_only=True)]) == [[1], [2]]
 
 
-def test_unknown_publishers_count_per_article():
-    _, summaries = clusters_of([row(1, "a", "2018-02-20"), row(2, "b", "2018-02-20")])
-    assert summaries[1]["n_sources"] == 2
+def test_new_mentions_join_stored_clusters_within_their_span():
+    stored = [{"cluster_id": 7, "dedup_key": "PAK|RUS|03", "first_day": date(2018, 2, 20),
+               "last_day": date(2018, 2, 21), "location_name": "Moscow", "location_country": "RUS"}]
+    assignments = assign_clusters([row(10, "2018-02-21"), row(11, "2018-02-19"), row(12, "2018-02-20",
+                                                                                    place=("Sochi", "RUS"))], stored)
+    # 11 is two days before the stored span's end: a new cluster; 12 names another place than cluster 7,
+    # so it joins 11's.
+    assert sorted(assignments) == [(10, 7), (11, 11), (12, 11)]
 
 
 @pytest.mark.parametrize("source, target, key", [

@@ -94,15 +94,21 @@ def test_newer_schema_is_refused_and_kept(tmp_path):
 def test_older_schema_is_migrated_and_recorded(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path, migrations=MIGRATIONS[:1]) as store:
-        assert store.schema_version == 1
-        assert "clusters" not in store._tables()
+        assert store.schema_version == 1 and "clusters" not in store._tables()
+        # Rows as a version-1 Tacitus wrote them.
+        store.con.execute("INSERT INTO articles (id, content_hash, text) VALUES ('old', 'h', 'Old text.')")
+        store.con.execute("INSERT INTO events (event_id, article_id, event, cameo, cameo_root, date, date_start, "
+                          "date_end) VALUES (nextval('event_ids'), 'old', 0, '036', '03', '2018-02-20', "
+                          "DATE '2018-02-20', DATE '2018-02-20')")
     with Store(path, read_only=True, migrations=MIGRATIONS[:1]):
         pass
     assert _read_only_error(path).code == "E306"
     with Store(path) as store:
-        assert [m["version"] for m in store.migrations_applied()] == [1, 2]
+        assert [m["version"] for m in store.migrations_applied()] == [m.version for m in MIGRATIONS]
+        assert store.article("old")["text"] == "Old text."
+        assert store.deduplicate() == 1
         store.add_coded([pak_rus()])
-        assert store.summary()["clusters"] == 1
+        assert store.summary()["clusters"] == 2 and store.count_events() == 2
 
 
 def _read_only_error(path):

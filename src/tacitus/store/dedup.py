@@ -1,99 +1,105 @@
 """Cross-article deduplication: which event mentions report the same real-world event.
 
 GDELT counts one event with NumMentions/NumSources/NumArticles; Tacitus codes every mention and then
-clusters them. Two mentions are the same event when they share the directed dyad and the CAMEO root
-(their ``dedup_key``), are dated to the day within ``MAX_DAYS_APART`` of the cluster's first day, and do
-not name different places. Undated mentions, mentions dated only to a month or year, and mentions
-without any coded actor stay alone: nothing ties them to one occurrence.
+clusters them. A mention joins a cluster when it has the cluster's ``dedup_key`` (directed dyad and
+CAMEO root, see :func:`tacitus.store.records.dedup_key`), the cluster's days with it still span at
+most ``MAX_DAYS_APART`` days, and it names no other place than the cluster does. Undated mentions,
+mentions dated only to a month or year, and mentions without identified actors stay alone: nothing
+ties them to one occurrence.
 
-This module decides; :class:`~tacitus.store.Store` writes the clusters. Nothing is deleted: each mention
-keeps its row and points at its cluster.
+Assignment is incremental, as GDELT's: new mentions join the clusters stored so far, and nothing
+stored is re-clustered (so cluster ids are stable and an ingest batch only reads the clusters near
+its own days). Mentions of one batch are taken in date order; ``Store.deduplicate()`` re-runs the
+assignment over all mentions in date order, which gives the same clusters whatever the ingest order.
+
+This module decides; :class:`~tacitus.store.Store` writes the assignment and computes each cluster's
+counts and canonical mention. Nothing is deleted: each mention keeps its row and points at its cluster.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
 
 # "Dates within a day": a report dated Tuesday and one dated Wednesday can describe one event (time
-# zones, a late-night event reported next day); a span is measured from the cluster's first day so
-# that a daily series of similar events does not chain into one.
+# zones, a late-night event reported next day). The limit is on the cluster's whole span, so that a
+# daily series of similar events (talks on three days running) does not chain into one.
 MAX_DAYS_APART = 1
 
 
 @dataclass
 class Cluster:
     cluster_id: int
-    dedup_key: str | None
-    first_day: date | None
-    name: str | None = None
-    country: str | None = None
-    members: list[dict[str, Any]] = field(default_factory=list)
+    dedup_key: str
+    first_day: date
+    last_day: date
+    location_name: str | None = None
+    location_country: str | None = None
 
     def accepts(self, row: dict[str, Any]) -> bool:
-        if (row["date_start"] - self.first_day).days > MAX_DAYS_APART:
+        day = row["date_start"]
+        if (max(self.last_day, day) - min(self.first_day, day)).days > MAX_DAYS_APART:
             return False
-        name, country = _norm(row.get("location_name")), row.get("location_country")
-        if name and self.name and name != self.name:
+        name, known = _norm(row.get("location_name")), _norm(self.location_name)
+        if name and known and name != known:
             return False
-        return not (country and self.country and country != self.country)
+        country = row.get("location_country")
+        return not (country and self.location_country and country != self.location_country)
 
     def add(self, row: dict[str, Any]) -> None:
-        self.members.append(row)
-        self.name = self.name or _norm(row.get("location_name"))
-        self.country = self.country or row.get("location_country")
-
-    def summary(self) -> dict[str, Any]:
-        """The cluster row: canonical mention (most confident, then first stored) and GDELT-style counts."""
-        canonical = min(self.members, key=lambda r: (-(r.get("confidence") or 0.0), r["event_id"]))
-        return {
-            "cluster_id": min(r["event_id"] for r in self.members),
-            "dedup_key": self.dedup_key,
-            "canonical_event": canonical["event_id"],
-            "date": canonical.get("date"),
-            "n_mentions": len(self.members),
-            # Articles without a known publisher count as their own source.
-            "n_sources": len({r.get("publisher") or f"article:{r['article_id']}" for r in self.members}),
-            "n_articles": len({r["article_id"] for r in self.members}),
-        }
+        self.first_day, self.last_day = min(self.first_day, row["date_start"]), max(self.last_day, row["date_start"])
+        self.location_name = self.location_name or row.get("location_name")
+        self.location_country = self.location_country or row.get("location_country")
 
 
 def _norm(name: str | None) -> str | None:
     return name.strip().casefold() if name else None
 
 
-def cluster_events(rows: Iterable[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[dict[str, Any]]]:
-    """Cluster event mentions.
+def dedupable(row: dict[str, Any]) -> bool:
+    """True when a mention can be compared at all: it has a dedup key and is dated to one day."""
+    return row.get("dedup_key") is not None and row.get("date_start") is not None \
+        and row.get("date_start") == row.get("date_end")
 
-    Reads rows with ``event_id``, ``article_id``, ``publisher``, ``dedup_key``, ``date``, ``date_start``,
-    ``date_end``, ``location_name``, ``location_country`` and ``confidence``. Returns the assignment
-    ``(event_id, cluster_id)`` for every row, and one summary row per cluster.
+
+def assign_clusters(rows: Iterable[dict[str, Any]], clusters: Iterable[dict[str, Any]] = ()) -> list[tuple[int, int]]:
+    """Assign new mentions to clusters.
+
+    Reads new mentions (``event_id``, ``dedup_key``, ``date_start``, ``date_end``, ``location_name``,
+    ``location_country``) and the stored clusters they may join (``cluster_id``, ``dedup_key``,
+    ``first_day``, ``last_day``, ``location_name``, ``location_country``). Returns ``(event_id,
+    cluster_id)`` for every new mention; a mention that joins no cluster starts one under its own id.
     """
-    clusters: list[Cluster] = []
-    by_key: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        day = row.get("date_start")
-        if row.get("dedup_key") is None or day is None or day != row.get("date_end"):
-            clusters.append(Cluster(row["event_id"], row.get("dedup_key"), day, members=[row]))
-        else:
-            by_key.setdefault(row["dedup_key"], []).append(row)
-    for key, members in by_key.items():
-        members.sort(key=lambda r: (r["date_start"], r["event_id"]))
-        open_clusters: list[Cluster] = []
-        for row in members:
-            # Clusters that started more than MAX_DAYS_APART before this day can take no later mention.
-            open_clusters = [c for c in open_clusters if (row["date_start"] - c.first_day).days <= MAX_DAYS_APART]
-            home = next((c for c in open_clusters if c.accepts(row)), None)
-            if home is None:
-                home = Cluster(row["event_id"], key, row["date_start"])
-                open_clusters.append(home)
-                clusters.append(home)
-            home.add(row)
+    by_key: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        by_key.setdefault(c["dedup_key"], []).append(
+            Cluster(c["cluster_id"], c["dedup_key"], c["first_day"], c["last_day"], c.get("location_name"),
+                    c.get("location_country")))
     assignments: list[tuple[int, int]] = []
-    summaries = []
-    for cluster in clusters:
-        summary = cluster.summary()
-        summaries.append(summary)
-        assignments.extend((r["event_id"], summary["cluster_id"]) for r in cluster.members)
-    return assignments, summaries
+    comparable = []
+    for row in rows:
+        if dedupable(row):
+            comparable.append(row)
+        else:
+            assignments.append((row["event_id"], row["event_id"]))
+    comparable.sort(key=lambda r: (r["date_start"], r["event_id"]))
+    # Per key, clusters by first day and the index of the first that can still take a mention: the
+    # mentions come in date order, so a cluster that began more than MAX_DAYS_APART before is done.
+    open_from: dict[str, int] = {}
+    for candidates in by_key.values():
+        candidates.sort(key=lambda c: (c.first_day, c.cluster_id))
+    for row in comparable:
+        key, day = row["dedup_key"], row["date_start"]
+        candidates = by_key.setdefault(key, [])
+        start = open_from.get(key, 0)
+        while start < len(candidates) and (day - candidates[start].first_day).days > MAX_DAYS_APART:
+            start += 1
+        open_from[key] = start
+        home = next((c for c in candidates[start:] if c.accepts(row)), None)
+        if home is None:
+            home = Cluster(row["event_id"], key, day, day)
+            candidates.append(home)
+        home.add(row)
+        assignments.append((row["event_id"], home.cluster_id))
+    return assignments

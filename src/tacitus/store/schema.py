@@ -146,9 +146,26 @@ DEDUP_TABLES = (
     )""",
 )
 
+# Incremental deduplication: a new mention is compared with the stored clusters near its day, so each
+# cluster keeps its span of days and its place. Filled in from the stored mentions.
+CLUSTER_SPANS = (
+    "ALTER TABLE clusters ADD COLUMN first_day DATE",
+    "ALTER TABLE clusters ADD COLUMN last_day DATE",
+    "ALTER TABLE clusters ADD COLUMN location_name VARCHAR",
+    "ALTER TABLE clusters ADD COLUMN location_country VARCHAR",
+    """UPDATE clusters SET first_day = s.first_day, last_day = s.last_day, location_name = s.location_name,
+           location_country = s.location_country
+       FROM (SELECT cluster_id, min(date_start) AS first_day, max(date_start) AS last_day,
+                    min(location_name) AS location_name, min(location_country) AS location_country
+             FROM events GROUP BY cluster_id) AS s
+       WHERE clusters.cluster_id = s.cluster_id""",
+    "CREATE INDEX clusters_key ON clusters (dedup_key)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: articles, sentences, events, actors, mentions, quotes, timexes, places", CORE_TABLES),
     Migration(2, "cross-article deduplication: events.cluster_id and clusters", DEDUP_TABLES),
+    Migration(3, "clusters: span of days and place, for incremental deduplication", CLUSTER_SPANS),
 )
 
 # Tables that hold one article's rows, keyed by article_id (cleared when an article is replaced).

@@ -35,7 +35,7 @@ from tacitus.errors import (
     UsageError,
 )
 from tacitus.model import Article
-from tacitus.store.dedup import cluster_events
+from tacitus.store.dedup import MAX_DAYS_APART, assign_clusters
 from tacitus.store.records import Batch, article_hash, record_from_article, record_hash
 from tacitus.store.schema import ARTICLE_TABLES, CREATE_MIGRATIONS_TABLE, MIGRATIONS, MIGRATIONS_TABLE, Migration
 from tacitus.store.settings import DEFAULT_BATCH_SIZE, DEFAULT_LOCK_TIMEOUT, DEFAULT_PATH, ENV_PATH, EXPORT_FORMATS
@@ -327,11 +327,10 @@ class Store:
                     report.added.append(article_id)
             tables = batch.tables()
             report.events = tables["events"].num_rows
-            keys = self._delete_articles(replaced)
+            touched = self._delete_articles(replaced)
             for name in ("articles", *ARTICLE_TABLES):
                 self._load_table(name, tables[name])
-            keys.update(k for k in tables["events"].column("dedup_key").to_pylist() if k is not None)
-            self._recluster(keys)
+            self._cluster_new_events(touched)
             self.con.commit()
         except BaseException as exc:
             self.con.rollback()
@@ -354,58 +353,81 @@ class Store:
         finally:
             self.con.unregister(view)
 
-    def _delete_articles(self, ids: list[str]) -> set[str]:
-        """Delete these articles and their rows; returns the dedup keys whose clusters must be redone."""
+    def _delete_articles(self, ids: list[str]) -> set[int]:
+        """Delete these articles and their rows; returns the clusters that lost mentions."""
         if not ids:
             return set()
         placeholders = ", ".join("?" for _ in ids)
-        keys = {k for (k,) in self.con.execute(
-            f"SELECT DISTINCT dedup_key FROM events WHERE article_id IN ({placeholders}) AND dedup_key IS NOT NULL",
+        touched = {c for (c,) in self.con.execute(
+            f"SELECT DISTINCT cluster_id FROM events WHERE article_id IN ({placeholders}) AND cluster_id IS NOT NULL",
             ids).fetchall()}
-        self.con.execute(f"DELETE FROM clusters WHERE cluster_id IN (SELECT cluster_id FROM events "
-                         f"WHERE article_id IN ({placeholders}))", ids)
         for table in ARTICLE_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE article_id IN ({placeholders})", ids)
         self.con.execute(f"DELETE FROM articles WHERE id IN ({placeholders})", ids)
-        return keys
+        return touched
 
-    def _recluster(self, keys: set[str] | None) -> None:
-        """Recompute the clusters of these dedup keys and of unclustered events (all events when None)."""
-        columns = ("e.event_id, e.article_id, a.source AS publisher, e.dedup_key, e.date, e.date_start, "
-                   "e.date_end, e.location_name, e.location_country, e.confidence")
-        if keys is None:
-            self.con.execute("DELETE FROM clusters")
-            rows = self.con.sql(f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id"
-                                ).to_arrow_table()
-        else:
-            key_table = pa.table({"dedup_key": pa.array(sorted(keys), pa.string())})
-            self.con.register("_dedup_keys", key_table)
+    def _cluster_new_events(self, touched: set[int]) -> None:
+        """Assign every unclustered event to a cluster, then recount the clusters that changed
+        (those assigned to and ``touched``, e.g. clusters that lost mentions to a replacement)."""
+        new = self.con.sql("SELECT event_id, dedup_key, date_start, date_end, location_name, location_country "
+                           "FROM events WHERE cluster_id IS NULL").to_arrow_table()
+        if new.num_rows:
+            self.con.register("_new_events", new)
             try:
-                self.con.execute("DELETE FROM clusters WHERE dedup_key IN (SELECT dedup_key FROM _dedup_keys)")
-                rows = self.con.sql(
-                    f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id "
-                    "WHERE e.dedup_key IN (SELECT dedup_key FROM _dedup_keys) OR e.cluster_id IS NULL"
-                ).to_arrow_table()
+                # Only clusters of the same key within MAX_DAYS_APART of some new mention can take it.
+                near = self.con.sql(f"""
+                    SELECT c.cluster_id, c.dedup_key, c.first_day, c.last_day, c.location_name, c.location_country
+                    FROM clusters c WHERE c.first_day IS NOT NULL AND c.cluster_id IN (
+                        SELECT c2.cluster_id FROM clusters c2 JOIN _new_events n ON n.dedup_key = c2.dedup_key
+                        WHERE n.date_start BETWEEN c2.last_day - {MAX_DAYS_APART}
+                                               AND c2.first_day + {MAX_DAYS_APART})""").to_arrow_table()
             finally:
-                self.con.unregister("_dedup_keys")
-        assignments, clusters = cluster_events(rows.to_pylist())
-        if not assignments:
+                self.con.unregister("_new_events")
+            assignments = assign_clusters(new.to_pylist(), near.to_pylist())
+            assigned = pa.table({"event_id": pa.array([e for e, _ in assignments], pa.int64()),
+                                 "cluster_id": pa.array([c for _, c in assignments], pa.int64())})
+            self.con.register("_assigned", assigned)
+            try:
+                self.con.execute("UPDATE events SET cluster_id = _assigned.cluster_id FROM _assigned "
+                                 "WHERE events.event_id = _assigned.event_id")
+            finally:
+                self.con.unregister("_assigned")
+            touched = touched | {c for _, c in assignments}
+        self._recount_clusters(touched)
+
+    def _recount_clusters(self, ids: set[int]) -> None:
+        """Rewrite the rows of these clusters from their mentions (a cluster left without any vanishes)."""
+        if not ids:
             return
-        assigned = pa.table({"event_id": pa.array([e for e, _ in assignments], pa.int64()),
-                             "cluster_id": pa.array([c for _, c in assignments], pa.int64())})
-        self.con.register("_assigned", assigned)
+        self.con.register("_touched", pa.table({"cluster_id": pa.array(sorted(ids), pa.int64())}))
         try:
-            self.con.execute("UPDATE events SET cluster_id = _assigned.cluster_id FROM _assigned "
-                             "WHERE events.event_id = _assigned.event_id")
+            self.con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT cluster_id FROM _touched)")
+            # The canonical mention is the most confident one (then the first stored); articles without a
+            # known publisher count as their own source.
+            self.con.execute("""
+                INSERT INTO clusters BY NAME
+                SELECT e.cluster_id, any_value(e.dedup_key) AS dedup_key,
+                       first(e.event_id ORDER BY e.confidence DESC NULLS LAST, e.event_id) AS canonical_event,
+                       first(e.date ORDER BY e.confidence DESC NULLS LAST, e.event_id) AS date,
+                       count(*) AS n_mentions,
+                       count(DISTINCT coalesce(a.source, 'article:' || e.article_id)) AS n_sources,
+                       count(DISTINCT e.article_id) AS n_articles,
+                       min(e.date_start) AS first_day, max(e.date_start) AS last_day,
+                       min(e.location_name) AS location_name, min(e.location_country) AS location_country
+                FROM events e JOIN articles a ON a.id = e.article_id
+                WHERE e.cluster_id IN (SELECT cluster_id FROM _touched)
+                GROUP BY e.cluster_id""")
         finally:
-            self.con.unregister("_assigned")
-        self._load_table("clusters", pa.Table.from_pylist(clusters))
+            self.con.unregister("_touched")
 
     def deduplicate(self) -> int:
-        """Recluster every stored event (ingest keeps clusters current; this rebuilds them). Returns #clusters."""
+        """Re-cluster every stored mention in date order (ingest clusters new mentions as they come;
+        this gives the clusters that do not depend on ingest order). Returns the number of clusters."""
         self.con.begin()
         try:
-            self._recluster(None)
+            self.con.execute("DELETE FROM clusters")
+            self.con.execute("UPDATE events SET cluster_id = NULL")
+            self._cluster_new_events(set())
             self.con.commit()
         except BaseException:
             self.con.rollback()
@@ -483,8 +505,7 @@ class Store:
 
     def count_events(self, **filters) -> int:
         where, params = self._where(**filters)
-        return self.con.execute(f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id "
-                                f"WHERE {where}", params).fetchall()[0][0]
+        return self.con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchall()[0][0]
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One stored article: its fields and text, sentences (with text), events, actors (with mentions),
@@ -536,23 +557,29 @@ class Store:
             FROM a LEFT JOIN s USING (code) LEFT JOIN t USING (code)
             ORDER BY n_mentions DESC, code{page}""", params)
 
-    def stats_dyad(self, *, level: str = "country", **filters) -> list[dict[str, Any]]:
+    def stats_dyad(self, *, level: str = "country", as_arrow: bool = False, **filters) -> list[dict[str, Any]]:
         """Events per month, directed dyad and quad class, with mean Goldstein score.
 
+        Returns rows ``month``, ``source``, ``target``, ``quad_class``, ``events``, ``goldstein_mean``
+        (a pyarrow Table with ``as_arrow``: much faster than dicts for hundreds of thousands of rows).
         ``level`` "country" groups actors by country (their code when they have none, e.g. IGOs),
-        "code" by full actor code. Events dated only to a year have month None.
+        "code" by full actor code. Events dated only to a year, or not at all, have month None.
         """
         if level not in ("country", "code"):
             raise UsageError(f"level {level!r}: choose country or code")
         side = ("coalesce(e.{0}_country, e.{0}_code)" if level == "country" else "e.{0}_code")
         where, params = self._where(**filters)
-        return self._dicts(f"""
+        sql = f"""
             SELECT CASE WHEN e.date_start IS NOT NULL AND length(e.date) >= 7 THEN left(e.date, 7) END AS month,
                    {side.format('source')} AS source, {side.format('target')} AS target, e.quad_class,
                    count(*) AS events, round(avg(e.goldstein), 3) AS goldstein_mean
-            FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE {where}
-            GROUP BY ALL ORDER BY month NULLS LAST, source NULLS LAST, target NULLS LAST, e.quad_class""", params)
+            FROM events e WHERE {where}
+            GROUP BY ALL ORDER BY month NULLS LAST, source NULLS LAST, target NULLS LAST, e.quad_class"""
+        try:
+            table = self.con.sql(sql, params=params).to_arrow_table()
+        except duckdb.Error as exc:
+            raise StoreError(f"reading failed: {type(exc).__name__}: {exc}", input=self.path) from exc
+        return table if as_arrow else table.to_pylist()
 
     def summary(self) -> dict[str, int]:
         """How many rows each table holds, and the schema version."""
