@@ -372,3 +372,12 @@ def test_bare_month_without_cue_is_the_coming_one_only_a_season_ahead():
     assert found("A summit in May on Kosovo and Serbia and their borders.", "2006-12-15")["May"] == ("DATE", "2006-05")
     # A future verb still looks ahead however far.
     assert found("The EU will resume talks in May.", "2006-12-15")["May"] == ("DATE", "2007-05")
+
+
+def test_weekday_next_week_and_the_fall_of_a_city():
+    # A Wednesday story (2018-01-17).
+    got = found("The UN is convening talks between the two sides in Vienna on Thursday and Friday next week.", "2018-01-17")
+    assert got["Friday next week"] == ("DATE", "2018-01-26")
+    assert got["Thursday"] == ("DATE", "2018-01-25")
+    assert found("Fighters were moved there after the fall of other rebel enclaves.", "2019-03-14") == {}
+    assert found("The city fell in the fall of 2014.")["the fall of 2014"] == ("DATE", "2014-FA")

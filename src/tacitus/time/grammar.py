@@ -161,11 +161,12 @@ DAY_WORD_RE = _rule(
     r"(?P<word>(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow)|tonight)"
     r"(?:\s+" + PART + r")?" + END,
 )
-# [the day before] [last|this|next] Tuesday [morning], early Tuesday; a possessive "'s" stays outside the span.
+# [the day before] [last|this|next] Tuesday [morning] [next week], early Tuesday; a possessive "'s" stays outside the span.
 WEEKDAY_RE = _rule(
     r"(?:(?P<dayrel>(?:the\s+)?day\s+(?:before|after))\s+)?"
     r"(?:(?P<rel>last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|early|late|earlier|later)\s+)?"
-    r"(?P<wd>" + WEEKDAY_WORD + r")(?P<plural>s)?(?:\s+" + PART + r"(?P<partpl>s)?)?" + END,
+    r"(?P<wd>" + WEEKDAY_WORD + r")(?P<plural>s)?(?:\s+" + PART + r"(?P<partpl>s)?)?"
+    r"(?:\s+(?P<wrel>next|last|this)\s+week)?" + END,
 )
 # this morning, last night, this afternoon, the morning, overnight, mid-afternoon
 PART_OF_DAY_RE = _rule(

@@ -251,7 +251,8 @@ def _tense_cue(text: str, start: int, end: int) -> int:
     # Nothing before it (a clause-initial "In March, the company bought ..."): read the verb after.
     after = next_words(text, end, CUE_WINDOW_AFTER)
     for i, word in enumerate(after):
-        if word in ("will", "'ll", "shall") or after[i: i + 2] == ["is", "to"] or after[i: i + 2] == ["are", "to"]:
+        if (word in ("will", "'ll", "shall") or after[i: i + 2] in (["is", "to"], ["are", "to"])
+                or after[i: i + 2] == ["next", "week"]):  # "on Thursday and Friday next week"
             return 1
         if word in LEX.past_cues or is_past_verb(word, after[i - 1] if i else ""):
             return -1
@@ -491,8 +492,15 @@ def check_weekday(m: re.Match, text: str) -> bool:
     return True
 
 
+# "of" after a season word, not followed by a year: "the fall of Raqqa", "the spring of discontent".
+SEASON_OF_NOUN_RE = re.compile(r"\s+of\s+(?!(?:\d{4}|19|20|last|this|next)\b)", re.IGNORECASE)
+
+
 def check_season(m: re.Match, text: str) -> bool:
     """A bare season word is a time only after a temporal word ("in summer"); "fall"/"spring" need more."""
+    if not m.group("year") and SEASON_OF_NOUN_RE.match(text, m.end()):
+        # "after the fall of other rebel enclaves": the noun, not autumn.
+        return False
     if m.group("rel") or m.group("year") or m.group("edge"):
         return True
     if norm(m.group("season")) in ("fall", "spring"):
@@ -906,6 +914,11 @@ def resolve_day_word(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved(type_, value, mod, (day, "day"))
 
 
+# A second weekday that shares its week with the first: "Thursday [and Friday next week]".
+SHARED_WEEK_RE = re.compile(r"\s+(?:and|or|to|through)\s+" + g.WEEKDAY_WORD + r"\s+(?P<wrel>next|last|this)\s+week\b",
+                            re.IGNORECASE)
+
+
 def resolve_weekday(m: re.Match, ctx: Context) -> Resolved | None:
     weekday = LEX.weekdays[norm(m["wd"])]
     rel = norm(m["rel"])
@@ -919,7 +932,14 @@ def resolve_weekday(m: re.Match, ctx: Context) -> Resolved | None:
         base = "XXXX-XX-XX" if m["dayrel"] else f"XXXX-WXX-{weekday}"
         return Resolved("TIME" if code else "DATE", base + (f"T{code}" if code else ""), mod)
     anchor = ctx.anchor[0] if ctx.anchor and ctx.anchor[1] == "day" else ctx.dct
-    if rel == "last" or rel == "this past":
+    shared = None if m["wrel"] else SHARED_WEEK_RE.match(ctx.text, m.end())
+    wrel = m["wrel"] or (shared["wrel"] if shared else None)
+    if wrel:
+        # "Friday next week", and the "Thursday" of "Thursday and Friday next week": that weekday
+        # in the week named.
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.isoweekday() - 1)
+        day = monday + dt.timedelta(weeks={"next": 1, "last": -1}.get(norm(wrel), 0), days=weekday - 1)
+    elif rel == "last" or rel == "this past":
         day = dates.weekday_near(ctx.dct, weekday, -2)
     elif rel in ("next", "this coming"):
         day = dates.weekday_near(ctx.dct, weekday, 2)
