@@ -163,3 +163,12 @@ def test_docs_page_lists_every_api_route(client):
     for path in ("/code", "/events", "/articles/{article_id}", "/actors", "/stats/dyad"):
         assert f"<code>{path}</code>" in html
     assert "<code>published</code>" in html
+
+
+def test_pages_over_the_limits_answer_in_html():
+    client = TestClient(create_app(pipeline=SlowPipeline(1.5), timeout_s=0.2, max_body_bytes=1000))
+    response = client.post("/try", data={"text": "Russia condemned <Ukraine>."})
+    assert response.status_code == 504
+    assert response.headers["content-type"].startswith("text/html") and "E502" in response.text
+    response = client.post("/try", data={"text": "<x>" * 1000})
+    assert response.status_code == 413 and "E108" in response.text and "<x>" not in response.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tacitus.web.highlight import Span, article_spans, event_rows, render_text, segment
 
 TEXT = 'Russia said "Pakistan <b>signed</b>" on Monday.'
@@ -56,3 +58,35 @@ def test_html_escapes_text_and_labels():
 def test_event_rows_link_to_their_trigger():
     rows = event_rows(_record())
     assert rows[0]["anchor"] == "t-25" and rows[0]["name"] and rows[0]["quad_name"] == "verbal cooperation"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+KIND_NAMES = ("actor", "trigger", "date", "place", "quote")
+
+
+@st.composite
+def text_and_spans(draw):
+    text = draw(st.text(alphabet="ab <>&\"'\n", max_size=40))
+    spans = draw(st.lists(st.builds(Span, st.integers(-3, 45), st.integers(-3, 45), st.sampled_from(KIND_NAMES),
+                                    st.text(alphabet="x<>\"&", max_size=3), st.tuples(st.integers(0, 3))),
+                          max_size=8))
+    return text, spans
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_and_spans())
+def test_segments_always_cover_the_text_with_exactly_the_spans_over_each_character(case):
+    text, spans = case
+    segments = segment(text, spans)
+    assert "".join(text[s.start:s.end] for s in segments) == text
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    for seg in segments:
+        for i in range(seg.start, seg.end):
+            over = {s.kind for s in valid if s.start <= i < s.end}
+            assert set(seg.kinds) == over
+    html = str(render_text(text, segments))
+    # Only our own tags remain as markup; attribute values are escaped, so no '>' hides inside a tag.
+    rest = re.sub(r'</?span[^>]*>|<a class="anchor" id="t-\d+"></a>', "", html)
+    assert "<" not in rest and ">" not in rest

@@ -86,7 +86,9 @@ def create_app(store: Any = None, *, model: str = DEFAULT_MODEL, pipeline: Calla
     app.mount("/static", StaticFiles(packages=[STATIC]), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
-    app.add_middleware(RequestLimits, max_body_bytes=max_body_bytes, timeout_s=timeout_s)
+    from .api import API_PREFIXES
+
+    app.add_middleware(RequestLimits, max_body_bytes=max_body_bytes, timeout_s=timeout_s, json_prefixes=API_PREFIXES)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -17,6 +17,7 @@ import logging
 from typing import Any, Callable, TypeVar
 
 import anyio
+from markupsafe import escape
 import anyio.to_thread
 from starlette.exceptions import HTTPException
 
@@ -55,8 +56,11 @@ def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
 class RequestLimits:
     """Wraps an ASGI app; answers 413 for bodies over ``max_body_bytes`` and 504 after ``timeout_s``."""
 
-    def __init__(self, app, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, timeout_s: float = DEFAULT_TIMEOUT_S):
+    def __init__(self, app, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, timeout_s: float = DEFAULT_TIMEOUT_S,
+                 json_prefixes: tuple[str, ...] = ("/",)):
         self.app, self.max_body_bytes, self.timeout_s = app, max_body_bytes, timeout_s
+        # Paths answered in JSON; the others (pages) get a small HTML page.
+        self.json_prefixes = json_prefixes
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -64,8 +68,9 @@ class RequestLimits:
             return
         where = f"{scope.get('method', '')} {scope.get('path', '')}"
         length = dict(scope.get("headers") or []).get(b"content-length")
+        as_json = str(scope.get("path", "")).startswith(self.json_prefixes)
         if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
-            await _send_json(send, 413, self._too_large(where))
+            await _send_error(send, 413, self._too_large(where), as_json)
             return
         received = 0
 
@@ -91,20 +96,26 @@ class RequestLimits:
                 await self.app(scope, limited_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await _send_json(send, 413, self._too_large(where))
+                await _send_error(send, 413, self._too_large(where), as_json)
             return
         if scope_.cancelled_caught:
             log.warning("%s ran past the time limit of %s s", where, self.timeout_s)
             if not started:
-                await _send_json(send, 504, error_body(
-                    E_REQUEST_TIMEOUT, f"{where}: the request ran past the time limit of {self.timeout_s:g} s"))
+                await _send_error(send, 504, error_body(
+                    E_REQUEST_TIMEOUT, f"{where}: the request ran past the time limit of {self.timeout_s:g} s"), as_json)
 
     def _too_large(self, where: str) -> dict[str, Any]:
         return error_body(E_TOO_LONG, f"{where}: the request body is over the limit of {self.max_body_bytes:,} bytes")
 
 
-async def _send_json(send, status: int, body: dict[str, Any]) -> None:
-    data = json.dumps(body).encode("utf-8")
+async def _send_error(send, status: int, body: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        data, kind = json.dumps(body).encode("utf-8"), b"application/json"
+    else:
+        error = body["error"]
+        data = (f"<!doctype html><title>Error {status}</title><h1>Error {status}</h1>"
+                f"<p><code>{escape(error['code'])}</code> {escape(error['message'])}</p>").encode("utf-8")
+        kind = b"text/html; charset=utf-8"
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]})
+                "headers": [(b"content-type", kind), (b"content-length", str(len(data)).encode())]})
     await send({"type": "http.response.body", "body": data})
