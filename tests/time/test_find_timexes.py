@@ -381,3 +381,12 @@ def test_weekday_next_week_and_the_fall_of_a_city():
     assert got["Thursday"] == ("DATE", "2018-01-25")
     assert found("Fighters were moved there after the fall of other rebel enclaves.", "2019-03-14") == {}
     assert found("The city fell in the fall of 2014.")["the fall of 2014"] == ("DATE", "2014-FA")
+
+
+def test_day_ranges_give_both_days_with_the_year():
+    got = found("Leaders meet at the Washington summit on April 24 and 25, 1999.", "1999-02-10")
+    assert got == {"April 24": ("DATE", "1999-04-24"), "25, 1999": ("DATE", "1999-04-25")}
+    got = found("The bank holds its next policy meeting on December 18-19.", "2006-12-14")
+    assert got == {"December 18": ("DATE", "2006-12-18"), "19": ("DATE", "2006-12-19")}
+    # A count after "and" is no day.
+    assert "25" not in found("On March 3 and 25 people were hurt.")

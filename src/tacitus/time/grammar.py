@@ -86,10 +86,19 @@ ISO_RE = _rule(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?
 # 2/21/2018 (US order, as in American wire copy).
 SLASH_DATE_RE = _rule(r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d{2})" + END)
 # [Wednesday,] February 21[st][, 2018]
+# A range's link word and its second day: "April 24 and 25, 1999", "December 18-19", "15 to 19".
+DAY_RANGE_LINK = r"\s*(?:and|or|to|through|-|\u2013)\s*"
 MONTH_DAY_RE = _rule(
     r"(?:(?P<rel>this\s+coming|this|next|last)\s+)?(?:(?P<wd>" + WEEKDAY_WORD + r"),?\s+)?"
     r"(?P<month>" + MONTH_WORD + r")\s*(?P<day>" + DAY_OF_MONTH + r")" + END
-    + r"(?:,?\s+(?P<year>" + YEAR + r")" + END + r")?",
+    + r"(?:,?\s+(?P<year>" + YEAR + r")" + END
+    # The first day of a range takes the year written after the second ("April 24 and 25, 1999").
+    + r"|(?=" + DAY_RANGE_LINK + DAY_NUM + END + r",?\s+(?P<ryear>" + YEAR_DIGITS + r")" + END + r"))?",
+)
+# The second day of a range, after its month and first day: "[April 24 and] 25[, 1999]".
+RANGE_END_DAY_RE = _rule(
+    r"(?P<month>" + MONTH_WORD + r")\s*(?P<day1>" + DAY_NUM + r")" + DAY_RANGE_LINK
+    + r"(?P<span>(?P<day>" + DAY_NUM + r")" + END + r"(?:,?\s+(?P<year>" + YEAR_DIGITS + r")" + END + r")?)",
 )
 # [Wednesday,] 21 February [2018], the 21st of February
 DAY_MONTH_RE = _rule(

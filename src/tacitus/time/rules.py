@@ -441,6 +441,17 @@ def check_month_day(m: re.Match, text: str) -> bool:
         return False
 
 
+def check_range_end_day(m: re.Match, text: str) -> bool:
+    """The second day of a range comes after the first ("Dec. 18-19", not "Dec. 19-18") and is no
+    count ("April 24 and 25 people")."""
+    if not check_month_day(m, text):
+        return False
+    if day_number(m.group("day")) <= day_number(m.group("day1")):
+        return False
+    nxt = next_words(text, m.end(), 1)
+    return not (nxt and nxt[0] in LEX.year_blockers)
+
+
 def check_year(m: re.Match, text: str) -> bool:
     """A four-digit number is a year unless money, a percentage, part of a number, or a count."""
     year_text = m.group("year")
@@ -640,8 +651,9 @@ def month_day_year(ctx: Context, month: int, day: int, start: int, end: int) -> 
 
 def resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
     month, day_n = month_number(m["month"]), day_number(m["day"])
-    if m["year"]:
-        year = spoken_or_digit_year(m["year"])
+    year_text = m["year"] or m.groupdict().get("ryear")
+    if year_text:
+        year = spoken_or_digit_year(year_text)
     else:
         rel = norm(m.groupdict().get("rel"))
         if rel in ("this coming", "next", "last"):
@@ -1201,6 +1213,7 @@ RULES: tuple[Rule, ...] = (
     Rule("clock", g.CLOCK_RE, resolve_clock, check_clock, triggers=DIGIT | {"clock"}),
     Rule("month_day", g.MONTH_DAY_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("week_of", g.WEEK_OF_RE, resolve_week_of, check_month_day, triggers=MONTH),
+    Rule("range_end_day", g.RANGE_END_DAY_RE, resolve_month_day, check_range_end_day, "span", triggers=MONTH),
     Rule("day_month", g.DAY_MONTH_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("month_year", g.MONTH_YEAR_RE, resolve_month_year, check_month_word, triggers=MONTH),
     Rule("quarter", g.QUARTER_RE, resolve_quarter, triggers=UNIT, span=quarter_span),
