@@ -127,3 +127,35 @@ def test_description_speaks_as_its_entity(pipeline):
     [quote] = direct(code(pipeline, text))
     assert quote.speaker.text == "the Russian foreign minister"
     assert quote.speaker.actor.name == "Sergey Lavrov" and quote.speaker.actor.code == "RUSGOV"
+
+
+def test_quote_ending_its_sentence_takes_the_cue_from_the_next_words(pipeline):
+    text = ("“What does it say about our government that it would strip citizenship from a young woman?” she said "
+            "on Friday. “It is clear that society is not past blaming young women.” Diane Abbott called for an "
+            "inquiry.")
+    first, second = direct(code(pipeline, text))
+    assert first.speaker.text == "she" and first.cue == "said"
+    assert second.speaker is first.speaker
+
+
+def test_cue_in_the_quotes_own_sentence_comes_before_the_next_sentence(pipeline):
+    text = ('In a speech on Thursday, Yildirim said: "It is unacceptable that a country gives support to armed '
+            'groups." Erdogan said as many as 300 militants had been killed.')
+    [quote] = direct(code(pipeline, text))
+    assert quote.speaker.text == "Yildirim"
+
+
+def test_words_quoted_from_someone_else_are_theirs(pipeline):
+    text = ('He quoted Ho Chi Minh, the founder of modern Vietnam, as saying, "Individualism is a wicked enemy '
+            'to socialism."')
+    [quote] = direct(code(pipeline, text))
+    assert quote.speaker.text.startswith("Ho Chi Minh")
+
+
+def test_clause_whose_subject_the_parser_took_for_an_object(pipeline):
+    text = ("Diane Abbott, the shadow home secretary, said the death of the baby, who was buried in a refugee "
+            "camp on Friday, was a stain on the conscience of this government.")
+    [quote] = reported(code(pipeline, text))
+    assert quote.text == ("the death of the baby, who was buried in a refugee camp on Friday, was a stain on the "
+                          "conscience of this government")
+    assert quote.speaker.start == 0 and quote.speaker.text.startswith("Diane Abbott")

@@ -93,8 +93,9 @@ def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 
 def _fold(name: str) -> str:
-    """Lower case without accents ("Erdoğan" = "erdogan"), for name comparison."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    """Lower case without accents ("Erdoğan" = "erdogan"; dotless "ı", which has no decomposition, = "i")."""
+    folded = unicodedata.normalize("NFKD", name.casefold().replace("ı", "i"))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _overlaps(mention: Mention, span: tuple[int, int]) -> bool:

@@ -44,6 +44,9 @@ MIN_QUOTE_WORDS = 3
 # A quote with no cue of its own continues the previous one when it starts at most this many sentences after
 # the sentence where the previous one ended ('"...," he said. "..."' is one sentence further).
 CONTINUATION_SENTENCES = 1
+# How far into the next sentence to look for the cue of a quote that ends its sentence, in tokens.
+NEXT_SENTENCE_CUE = 4
+CLAUSE_DEPS = ("dobj", "ccomp", "xcomp", "attr", "dative")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # How the parser hangs a cue that follows its clause ("The talks failed, officials said"; "..., a colleague
 # was quoted as saying" comes out as a conjunct).
@@ -156,7 +159,9 @@ def direct_candidates(article: Article, index: MentionIndex) -> list[Candidate]:
 def _continue_previous(candidate: Candidate, previous: Candidate, doc) -> None:
     """Give a quote with no cue the speaker of the quote it continues ('"...," he said. "..."')."""
     sentences = _sentence_starts(doc)
-    gap = _sentence_no(sentences, candidate.first_token) - _sentence_no(sentences, previous.last_token)
+    # Counted from the previous quote's cue when that follows it ('"...?" she said on Friday. "..."').
+    previous_end = max(previous.last_token, previous.cue.i if previous.cue is not None and previous.own_cue else -1)
+    gap = _sentence_no(sentences, candidate.first_token) - _sentence_no(sentences, previous_end)
     if gap <= CONTINUATION_SENTENCES or previous.open_end:
         candidate.speaker = previous.speaker
         candidate.cue = previous.cue
@@ -178,22 +183,28 @@ def find_cue(doc, start: int, end: int, index: MentionIndex, inside: set[int]):
     Reads the sentence where the quote ends, after it, then the sentence where it starts, before it (nearest
     first); either search stops at another quote, whose cue that would be.
     """
-    after = []
-    for token in doc[end:doc[end - 1].sent.end]:
-        if token.i in inside:
-            break
-        after.append(token)
-    before = []
-    for token in reversed(doc[doc[start].sent.start:start]):
-        if token.i in inside:
-            break
-        before.append(token)
-    for token in after + before:
+    after = _until_quote(doc[end:doc[end - 1].sent.end], inside)
+    before = _until_quote(reversed(doc[doc[start].sent.start:start]), inside)
+    # A quote that ends its sentence ('“...?” she said on Friday.') may have its cue parsed into the next one;
+    # looked at last, in its first words only, and only a bare attribution: "Germany recalled its ambassador"
+    # after a quote is news of its own.
+    following = [t for t in _until_quote(doc[end:min(len(doc), end + NEXT_SENTENCE_CUE)], inside)
+                 if not after and _is_cue(t) and not any(c.dep_ in CLAUSE_DEPS for c in t.children)]
+    for token in after + before + following:
         if _is_cue(token):
             return token, _speaker(token, index)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             return token, _according_to_speaker(doc[token.i + 1], index)
     return None, None
+
+
+def _until_quote(tokens, inside: set[int]) -> list:
+    found = []
+    for token in tokens:
+        if token.i in inside:
+            break
+        found.append(token)
+    return found
 
 
 def _is_cue(token) -> bool:
@@ -302,10 +313,13 @@ def reported_candidates(article: Article, index: MentionIndex) -> list[Candidate
         if _is_cue(token) and not _unsaid(token):
             comp = next((c for c in token.children if c.dep_ == "ccomp" and _finite_clause(c)), None)
             if comp is not None:
-                last = _before_conjoined_cue(doc, comp)
-                span = _clause_span(doc, comp.left_edge.i, last)
+                first, last = comp.left_edge.i, _before_conjoined_cue(doc, comp)
+            else:
+                first, last = _object_as_subject(token)
+            if first is not None:
+                span = _clause_span(doc, first, last)
                 if span is not None:
-                    found.append(Candidate(*span, False, token, _speaker(token, index), comp.left_edge.i, last - 1))
+                    found.append(Candidate(*span, False, token, _speaker(token, index), first, last - 1))
                 continue
             inverted = _inverted_clause(doc, token)
             if inverted is not None:
@@ -317,6 +331,18 @@ def reported_candidates(article: Article, index: MentionIndex) -> list[Candidate
             if candidate is not None:
                 found.append(candidate)
     return found
+
+
+def _object_as_subject(cue) -> tuple[int | None, int | None]:
+    """Tokens [first, last) of "X said the death of ..., who was buried ..., was a stain": the parser makes
+    "the death" the verb's object and "was" a complement without a subject; together they are the clause."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if obj is None or comp is None or not obj.i < comp.i or _finite_clause(comp) or comp.pos_ not in ("VERB", "AUX"):
+        return None, None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        return None, None
+    return obj.left_edge.i, comp.right_edge.i + 1
 
 
 def _unsaid(cue) -> bool:
@@ -396,8 +422,11 @@ def _speaker_tokens(cue) -> list:
     found = subjects(cue)
     if found:
         return found
-    if cue.dep_ in ("pcomp", "advcl", "xcomp"):  # "quoted as saying"
-        return [c for c in cue.head.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    if cue.dep_ in ("pcomp", "advcl", "xcomp"):
+        verb = cue.head.head if cue.head.lower_ == "as" else cue.head
+        # "He quoted Ho Chi Minh as saying": the words are Ho Chi Minh's; "a colleague was quoted as saying".
+        quoted = [c for c in verb.children if c.dep_ in (("dobj",) if verb.lemma_ == "quote" else ())]
+        return quoted or [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
     return []
 
 
