@@ -99,12 +99,16 @@ def test_explorer_filter_then_open_the_article_at_its_event(server, page):
     for i in range(rows.count()):
         cells = rows.nth(i).locator("td")
         assert cells.nth(1).inner_text().startswith("PAK") and cells.nth(3).inner_text().startswith("RUS")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "explorer_filtered.png"), full_page=True)
     link = rows.first.locator("td a")
     href = link.get_attribute("href")
     link.click()
     page.wait_for_url("**/article/**")
     fragment = href.split("#", 1)[1]
     assert page.locator(f"#{fragment}").count() == 1, "the link lands on the event's trigger"
+    outline = page.locator(f"#{fragment} + .hl").evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline == "solid", "the linked trigger is marked"
     assert page.locator(".event-list li.event").count() >= 1
     assert page.problems == []
 
