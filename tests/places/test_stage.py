@@ -86,3 +86,10 @@ def test_dawn_talks_in_moscow_and_dateline_islamabad(dawn):
 def test_dawn_places_have_countries(dawn):
     named = {p["text"]: p["country"] for p in dawn["places"] if p["country"]}
     assert named["Moscow"] == "RUS" and named["Pakistan"] == "PAK" and named["Afghanistan"] == "AFG"
+
+
+def test_area_and_town_words_choose_the_kind_of_place(pipeline):
+    article = code(pipeline, "Shelling hit villages in Idlib province, and residents fled to the city of Idlib.")
+    kinds = [(p.text, p.feature) for p in article.places if p.country == "SYR"]
+    assert ("Idlib province", "admin1") in kinds or ("Idlib", "admin1") in kinds
+    assert kinds[-1] == ("Idlib", "city")

@@ -40,6 +40,8 @@ ADMIN1_CONTEXT = 1.5
 SIBLING_ADMIN1 = 1.0
 # "Paris, Texas", "Kabul, Afghanistan": the qualifier settles it.
 QUALIFIER = 5.0
+# The words around a name say what kind of place it is ("Idlib province", "the town of Erba").
+FEATURE_HINT = 3.0
 # A place smaller than this is believed only with support from the article.
 SMALL_PLACE = 50_000
 UNSUPPORTED_SMALL_FACTOR = 0.45
@@ -72,15 +74,19 @@ def score(reading: Reading, readings: list[Reading], context: Context, qualifier
     """The score of one reading among all readings of the same name (module doc)."""
     c = reading.candidate
     value = math.log10(max(c.population, 1) + 10)
+    shadowed = False
     if c.feature == FEATURE_COUNTRY:
         value += COUNTRY_BONUS
     elif c.feature == FEATURE_ADMIN1:
         value -= ADMIN1_PENALTY
         # Shadowed by a sizeable city of the name inside it, or by the national capital of the name
         # ("Washington" the state yields to Washington, D.C., "Raqqa" the province to the city).
-        if any(r.candidate.feature == FEATURE_CITY and r.candidate.country == c.country
-               and (r.candidate.capital or (r.candidate.admin1 == c.admin1 and r.candidate.population >= SMALL_PLACE))
-               for r in readings):
+        shadowed = any(
+            r.candidate.feature == FEATURE_CITY and r.candidate.country == c.country
+            and (r.candidate.capital or (r.candidate.admin1 == c.admin1 and r.candidate.population >= SMALL_PLACE))
+            for r in readings
+        )
+        if shadowed:
             value -= SHADOWED_ADMIN1_PENALTY
     if c.capital:
         value += CAPITAL_BONUS
@@ -92,7 +98,7 @@ def score(reading: Reading, readings: list[Reading], context: Context, qualifier
         value += DATELINE_WEIGHT
     if c.feature != FEATURE_ADMIN1 and c.admin1 and context.admin1[c.admin1]:
         value += ADMIN1_CONTEXT
-    if c.feature == FEATURE_ADMIN1 and any(code.startswith(c.admin1.split(".")[0] + ".") and code != c.admin1
+    if c.feature == FEATURE_ADMIN1 and not shadowed and any(code.startswith(c.admin1.split(".")[0] + ".") and code != c.admin1
                                            for code in context.admin1):
         value += SIBLING_ADMIN1
     if qualifier and (c.country in qualifier or (c.admin1 and c.admin1 in qualifier)):
@@ -100,13 +106,16 @@ def score(reading: Reading, readings: list[Reading], context: Context, qualifier
     return value
 
 
-def resolve(readings: list[Reading], context: Context, qualifier: set[str] | None = None) -> Resolution | None:
+def resolve(readings: list[Reading], context: Context, qualifier: set[str] | None = None,
+            feature: str | None = None) -> Resolution | None:
     """Pick a reading of one toponym. ``qualifier``: country codes and admin1 codes written next to
-    it. Returns the best candidate with its confidence, or None when there is no reading or the
-    confidence is below :data:`MIN_CONFIDENCE`."""
+    it; ``feature``: the kind of place the words around it name ("Idlib province" -> ``admin1``,
+    "the city of Aleppo" -> ``city``). Returns the best candidate with its confidence, or None when
+    there is no reading or the confidence is below :data:`MIN_CONFIDENCE`."""
     if not readings:
         return None
-    scored = [(score(r, readings, context, qualifier), r.candidate) for r in readings]
+    scored = [(score(r, readings, context, qualifier) + (FEATURE_HINT if r.candidate.feature == feature else 0.0),
+               r.candidate) for r in readings]
     top = max(s for s, _ in scored)
     weights = [(10 ** (s - top), c) for s, c in scored]
     total = sum(w for w, _ in weights)

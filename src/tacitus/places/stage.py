@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Article, Place
-from .gazetteer import FEATURE_ADMIN1, FEATURE_COUNTRY, Gazetteer, Reading, default_gazetteer, name_key
+from .gazetteer import FEATURE_ADMIN1, FEATURE_CITY, FEATURE_COUNTRY, Gazetteer, Reading, default_gazetteer, name_key
 from .resolve import Context, Resolution, resolve
 
 # Entity labels that name places. FAC (buildings, airports) and NORP (nationalities) are not toponyms.
@@ -30,6 +30,9 @@ PLACE_WEIGHT = 1.0
 DATELINE_CONTEXT_WEIGHT = 2.0
 LEADING_ARTICLE_RE = re.compile(r"^(?:the|The|THE)\s+")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
+AREA_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture", "territory"})
+AREA_AFTER_RE = re.compile(r"[ \t]+(?:province|region|governorate|oblast|prefecture)\b", re.I)
+TOWN_BEFORE_RE = re.compile(r"\b(?:city|town|village|capital|port|suburb)[ \t]+of[ \t]+$", re.I)
 # Names the recognizer missed are taken from the gazetteer only when they are this unmistakable.
 SCAN_MIN_POPULATION = 1_000_000
 SCAN_MAX_WORDS = 4
@@ -44,6 +47,8 @@ class Toponym:
     text: str
     sentence: int
     qualifier: tuple[int, int] | None = None
+    # The kind of place the words around it name: "admin1" ("Idlib province"), "city" ("the town of Erba").
+    feature: str | None = None
 
 
 class PlaceStage:
@@ -113,11 +118,23 @@ def find_toponyms(article: Article, gazetteer: Gazetteer | None = None) -> list[
                 sentence = max(bisect.bisect_right(starts, start) - 1, 0) if starts else -1
                 found.append(Toponym(start, end, article.text[start:end], sentence))
         found.sort(key=lambda t: t.start)
+    for t in found:
+        t.feature = _feature_hint(article.text, t)
     # "Paris, Texas": a toponym right after another one and a comma qualifies it.
     for first, second in zip(found, found[1:]):
         if QUALIFIER_GAP_RE.search(article.text[first.end:second.start]) and second.start - first.end <= 3:
             first.qualifier = (second.start, second.end)
     return found
+
+
+def _feature_hint(text: str, toponym: Toponym) -> str | None:
+    """"admin1" when an area word ends or follows the name, "city" when a town word comes before it."""
+    last = toponym.text.rsplit(None, 1)[-1].lower()
+    if last in AREA_WORDS or AREA_AFTER_RE.match(text, toponym.end):
+        return FEATURE_ADMIN1
+    if TOWN_BEFORE_RE.search(text[max(0, toponym.start - 30):toponym.start]):
+        return FEATURE_CITY
+    return None
 
 
 def _gazetteer_names(doc, gazetteer: Gazetteer, not_places: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -210,7 +227,7 @@ def resolve_toponyms(article: Article, toponyms: list[Toponym], gazetteer: Gazet
 
     first: dict[int, Resolution] = {}
     for t in toponyms:
-        found = resolve(readings_of[name_key(t.text)], context, qualifiers.get(id(t)))
+        found = resolve(readings_of[name_key(t.text)], context, qualifiers.get(id(t)), t.feature)
         if found is not None:
             first[id(t)] = found
     # Second pass: what the first pass resolved is evidence for the rest.
@@ -237,7 +254,7 @@ def resolve_toponyms(article: Article, toponyms: list[Toponym], gazetteer: Gazet
         second = Context(countries=context.countries + resolved_countries, dateline_country=context.dateline_country)
         second.countries.subtract({k: v for k, v in own.items() if not k.startswith("admin1:")})
         second.admin1 = Counter({code: n for code, n in admin1.items() if own["admin1:" + code] < n})
-        found = resolve(readings_of[key], second, qualifiers.get(id(t)))
+        found = resolve(readings_of[key], second, qualifiers.get(id(t)), t.feature)
         if found is not None:
             result[id(t)] = found
     return result, dateline
