@@ -390,3 +390,8 @@ def test_day_ranges_give_both_days_with_the_year():
     assert got == {"December 18": ("DATE", "2006-12-18"), "19": ("DATE", "2006-12-19")}
     # A count after "and" is no day.
     assert "25" not in found("On March 3 and 25 people were hurt.")
+
+
+def test_day_first_ranges_give_the_first_day_its_month():
+    got = found("The Tests run from 15 to 19 December 2006 in Johannesburg.", "2006-12-05")
+    assert got == {"15": ("DATE", "2006-12-15"), "19 December 2006": ("DATE", "2006-12-19")}

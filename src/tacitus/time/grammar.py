@@ -95,6 +95,11 @@ MONTH_DAY_RE = _rule(
     # The first day of a range takes the year written after the second ("April 24 and 25, 1999").
     + r"|(?=" + DAY_RANGE_LINK + DAY_NUM + END + r",?\s+(?P<ryear>" + YEAR_DIGITS + r")" + END + r"))?",
 )
+# The first day of a range written day first: "15[ to 19 December 2006]", "24[-25 April]".
+RANGE_START_DAY_RE = _rule(
+    r"(?P<span>(?P<day>" + DAY_NUM + r"))" + END + DAY_RANGE_LINK + r"(?P<day2>" + DAY_NUM + r")\s+(?:of\s+)?"
+    r"(?P<month>" + MONTH_WORD + r")(?:,?\s+(?P<year>" + YEAR_DIGITS + r")" + END + r")?",
+)
 # The second day of a range, after its month and first day: "[April 24 and] 25[, 1999]".
 RANGE_END_DAY_RE = _rule(
     r"(?P<month>" + MONTH_WORD + r")\s*(?P<day1>" + DAY_NUM + r")" + DAY_RANGE_LINK

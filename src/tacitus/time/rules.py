@@ -452,6 +452,11 @@ def check_range_end_day(m: re.Match, text: str) -> bool:
     return not (nxt and nxt[0] in LEX.year_blockers)
 
 
+def check_range_start_day(m: re.Match, text: str) -> bool:
+    """The first day of a range comes before the second ("15 to 19 December")."""
+    return check_month_day(m, text) and day_number(m.group("day")) < day_number(m.group("day2"))
+
+
 def check_year(m: re.Match, text: str) -> bool:
     """A four-digit number is a year unless money, a percentage, part of a number, or a count."""
     year_text = m.group("year")
@@ -1214,6 +1219,7 @@ RULES: tuple[Rule, ...] = (
     Rule("month_day", g.MONTH_DAY_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("week_of", g.WEEK_OF_RE, resolve_week_of, check_month_day, triggers=MONTH),
     Rule("range_end_day", g.RANGE_END_DAY_RE, resolve_month_day, check_range_end_day, "span", triggers=MONTH),
+    Rule("range_start_day", g.RANGE_START_DAY_RE, resolve_month_day, check_range_start_day, "span", triggers=MONTH),
     Rule("day_month", g.DAY_MONTH_RE, resolve_month_day, check_month_day, triggers=MONTH),
     Rule("month_year", g.MONTH_YEAR_RE, resolve_month_year, check_month_word, triggers=MONTH),
     Rule("quarter", g.QUARTER_RE, resolve_quarter, triggers=UNIT, span=quarter_span),
