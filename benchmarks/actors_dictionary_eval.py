@@ -56,6 +56,22 @@ def spans(markup: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2).strip()) for m in SPAN_RE.finditer(markup or "")]
 
 
+def score_span(candidates: list[str], actor) -> tuple[str, bool, bool | None]:
+    """Score one coded actor against the gold codes of its role: (the gold code it is scored against,
+    country right, sector right or None where gold gives no sector).
+
+    The gold codes of a role are a list and the markup does not say which code is whose, so a span is
+    scored against the code it agrees with best (countries first)."""
+    got_country, got_sector = split_code(actor.code) if actor and actor.code else (None, None)
+    if actor and actor.country and got_country is None:
+        got_country = actor.country
+    best = max(candidates, key=lambda c: (split_code(c)[0] == got_country, split_code(c)[1] == got_sector))
+    want_country, want_sector = split_code(best)
+    # Sector is scored where gold gives one or gives a bare country ("***" means unknown).
+    sector_ok = None if "***" in best else want_sector == got_sector
+    return best, want_country == got_country, sector_ok
+
+
 def evaluate(path: Path, n_misses: int) -> int:
     d = default_dictionary()
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -75,25 +91,12 @@ def evaluate(path: Path, n_misses: int) -> int:
             actor = d.code(text, context=sentence)
             calls += 1
             got = actor.code if actor else None
-            got_country, got_sector = split_code(got) if got else (None, None)
-            if actor and actor.country and got_country is None:
-                got_country = actor.country
-            # The gold codes of a role are a list; a span is scored against the code it agrees
-            # with best (countries first), as the markup does not say which code is whose.
-            best = max(
-                candidates,
-                key=lambda c: (split_code(c)[0] == got_country, split_code(c)[1] == got_sector),
-            )
-            want_country, want_sector = split_code(best)
+            best, c_ok, s_ok = score_span(candidates, actor)
             n += 1
             coded += actor is not None
-            c_ok = want_country == got_country
             country_ok += c_ok
-            # Sector is scored where gold gives one or gives a bare country ("***" means unknown).
-            s_ok = None
-            if "***" not in best:
+            if s_ok is not None:
                 sector_n += 1
-                s_ok = want_sector == got_sector
                 sector_ok += s_ok
             if not c_ok or s_ok is False:
                 weight = (0 if c_ok else 2) + (1 if s_ok is False else 0)

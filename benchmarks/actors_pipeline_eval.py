@@ -1,13 +1,17 @@
-"""End-to-end actor accuracy: the sources and targets of the events Tacitus codes, against PLOVER gold.
+"""Actor accuracy in the running pipeline, against the PLOVER gold standard's sources and targets.
 
-Reads ``../shared/eval/plover_gsr.jsonl`` (or the path given), codes each sentence with the whole
-pipeline (parse, actors, quotes, events) and compares the countries and sectors of the coded events'
-sources and targets with the gold source and target actor codes. For each role it prints:
+Reads ``../shared/eval/plover_gsr.jsonl`` (or the path given) and codes each sentence with the whole
+pipeline (parse, actors with coreference, quotes, events). Two measures, source and target apart,
+country and sector apart:
 
-- recall: the share of gold actors whose country (sector) is among the coded ones of that role;
-- precision: the share of coded actors whose country (sector) is among the gold ones.
+1. Actor accuracy: for every gold source/target span of the markup, the actor the pipeline gave the
+   mention that covers it (after coreference; a plural mention counts through its members), scored
+   like ``actors_dictionary_eval.py``. A span with no mention counts as wrong.
+2. Event arguments, end to end: recall (the share of gold actors whose country/sector is among the coded
+   events' sources or targets) and precision (the share of coded ones among the gold ones). Sentences
+   where Tacitus codes no event count as misses for recall; this mixes event detection into the score.
 
-Sentences where Tacitus codes no event count as misses for recall. Skips (exit 0) without the gold file.
+Skips (exit 0) without the gold file.
 
     python benchmarks/actors_pipeline_eval.py [path/to/plover_gsr.jsonl]
 """
@@ -20,11 +24,53 @@ import sys
 import time
 from pathlib import Path
 
-from actors_dictionary_eval import gold_codes, split_code  # same directory: shared gold-code reading
+from actors_dictionary_eval import gold_codes, score_span, spans, split_code  # same directory: shared gold reading
 
 from tacitus import Pipeline, article_from_text
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "plover_gsr.jsonl"
+
+
+def covering_actors(article, start: int, end: int) -> list:
+    """The coded actors of the mentions that overlap [start, end), the longest mention first; a plural
+    mention ("Hungarian and Romanian officials") gives its members."""
+    found = sorted((m for m in article.mentions if m.start < end and start < m.end),
+                   key=lambda m: -(min(end, m.end) - max(start, m.start)))
+    actors = []
+    for mention in found:
+        for member in (mention.members or [mention]):
+            if member.actor is not None and (member.actor.code or member.actor.country):
+                actors.append(member.actor)
+    return actors
+
+
+def score_mentions(row: dict, article, tallies: dict) -> None:
+    """Add one sentence's gold spans to ``tallies[(role, part)] = [right, scored]``."""
+    gold = row["gold"]
+    text = row["text"]
+    sources, targets = gold_codes(gold.get("source")), gold_codes(gold.get("target"))
+    cursor = 0
+    for marked, span in spans(gold.get("markup", "")):
+        start = text.find(span, cursor)
+        if start < 0:
+            start = text.find(span)
+        if start < 0:
+            continue
+        cursor = start + len(span)
+        roles = {"SRC": ["source"], "TAR": ["target"], "SRC/TAR": ["source", "target"]}[marked]
+        for role in roles:
+            candidates = [c for c in (sources if role == "source" else targets) if split_code(c)[0]]
+            if not candidates:
+                continue
+            actors = covering_actors(article, start, cursor) or [None]
+            # Of several actors on the span (members of a plural), the best-agreeing one is scored.
+            results = [score_span(candidates, actor) for actor in actors]
+            _, country_ok, sector_ok = max(results, key=lambda r: (r[1], r[2] is True))
+            tallies[(role, "country")][0] += country_ok
+            tallies[(role, "country")][1] += 1
+            if sector_ok is not None:
+                tallies[(role, "sector")][0] += sector_ok
+                tallies[(role, "sector")][1] += 1
 
 
 def main() -> int:
@@ -38,10 +84,12 @@ def main() -> int:
     pipeline = Pipeline()
     started = time.perf_counter()
     articles = pipeline.pipe(article_from_text(r["text"], id=r["id"]) for r in rows)
+    span_tallies = {(role, part): [0, 0] for role in ("source", "target") for part in ("country", "sector")}
     tallies = {(role, part, kind): [0, 0] for role in ("source", "target") for part in ("country", "sector")
                for kind in ("recall", "precision")}
     for row, article in zip(rows, articles):
         gold = row["gold"]
+        score_mentions(row, article, span_tallies)
         for role in ("source", "target"):
             wanted = [split_code(c) for c in gold_codes(gold.get(role))]
             wanted = [w for w in wanted if w[0]]
@@ -60,6 +108,10 @@ def main() -> int:
                     hit[1] += 1
     elapsed = time.perf_counter() - started
     print(f"sentences: {len(rows)}  ({len(rows) / elapsed:.0f}/s end to end)")
+    print("actor accuracy on the gold spans (mention found and coded by the pipeline):")
+    for (role, part), (hits, total) in span_tallies.items():
+        print(f"  {role:<6} {part:<7} {hits:>4}/{total:<4} = {hits / max(total, 1):.3f}")
+    print("event arguments, end to end:")
     for (role, part, kind), (hits, total) in tallies.items():
         share = hits / total if total else 0.0
         print(f"{role:<6} {part:<7} {kind:<9} {hits:>4}/{total:<4} = {share:.3f}")

@@ -43,3 +43,11 @@ def test_ner_misses_are_recovered_from_known_surnames(pipeline):
     article, found = mentions(pipeline, (
         "Foreign Minister Khawaja Asif arrived in Moscow.\nMr Asif seconded the statement noting that ties were good."))
     assert all(m.actor and m.actor.country == "PAK" for m in article.mentions if "Asif" in m.text)
+
+
+def test_a_title_before_a_name_keeps_its_possessor_country(pipeline):
+    # Regression: the name's phrase overlapped the possessor's mention and fell back to the bare name,
+    # leaving an unknown person uncoded.
+    article, found = mentions(pipeline, "Syria has again offered its troops to Lebanon's new President Elias Hrawi.")
+    assert found["Lebanon's"].actor.country == "LBN"
+    assert found["new President Elias Hrawi"].actor.code == "LBNGOV"

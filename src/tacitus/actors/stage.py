@@ -96,7 +96,10 @@ class ActorStage:
                 continue
             start, end = noun_phrase(root, ent.start, ent.end)
             if any(i in taken for i in range(start, end)):
-                start, end = ent.start, ent.end
+                # Keep what the phrase adds up to an earlier mention: "Lebanon's new President Elias
+                # Hrawi" -> "new President Elias Hrawi" beside "Lebanon's" (its owner, read in `resolve`).
+                start = max([i + 1 for i in range(start, ent.start) if i in taken], default=start)
+                end = min([i for i in range(ent.end, end) if i in taken], default=end)
             add(root.i, start, end, ent.label_)
         # NER misses some repeats of a name it found elsewhere ("Mr Asif seconded ..."): a proper noun
         # that is the surname of a person named in the article is that person.
@@ -232,7 +235,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             continue
         if mention.actor is None:
             continue
-        if mention.label == "NOMINAL" and mention.actor.country is None:
+        if mention.label in ("NOMINAL", "PERSON") and mention.actor.country is None:
             _inherit_owner_country(article, index)
         if head.lemma_.lower() in PERSON_TITLES and mention.label == "NOMINAL":
             # A title names the person it stands for: "the Russian foreign minister" after "Sergey
@@ -392,7 +395,9 @@ def _inherit_owner_country(article: Article, index: int) -> None:
     mention = article.mentions[index]
     actor = mention.actor
     head = article.doc[mention.token_start:mention.token_end].root
-    owners = [c for c in head.children if c.dep_ == "poss"]
+    # The possessor may sit on the title before a name: "Lebanon's new President Elias Hrawi".
+    titles = [c for c in head.children if c.dep_ == "compound"]
+    owners = [c for t in (head, *titles) for c in t.children if c.dep_ == "poss"]
     owners += [g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for owner in owners:
         inner = _inner_mention(article, owner, mention)
