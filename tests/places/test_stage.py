@@ -93,3 +93,12 @@ def test_area_and_town_words_choose_the_kind_of_place(pipeline):
     kinds = [(p.text, p.feature) for p in article.places if p.country == "SYR"]
     assert ("Idlib province", "admin1") in kinds or ("Idlib", "admin1") in kinds
     assert kinds[-1] == ("Idlib", "city")
+
+
+def test_a_caption_line_with_its_own_dateline_locates_its_events(pipeline):
+    text = ("MOSCOW: Pakistan's foreign minister met his Russian counterpart on Tuesday.—Reuters\n"
+            "ISLAMABAD: Pakistan and Russia on Tuesday announced a commission for military cooperation.")
+    article = code(pipeline, text)
+    assert article.dateline.name == "Islamabad"
+    caption = [e for e in article.events if e.trigger.start < text.index("\n")]
+    assert caption and all(e.location.name == "Moscow" for e in caption)

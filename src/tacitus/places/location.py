@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from ..model import Article, Event, Place
 
@@ -42,6 +43,8 @@ UP_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "xcom
 MAX_HOPS = 3
 # Objects that name the event of a light verb ("held talks", "signed an agreement").
 OBJECT_DEPS = frozenset({"dobj", "attr"})
+# A place that opens a sentence followed by a colon or a dash is that line's own dateline.
+OPENING_PLACE_RE = re.compile(r"[ \t]*(?::|—|–|--)")
 # How far the way a location was found is trusted.
 TRUST = {"trigger": 1.0, "clause": 0.9, "sentence": 0.75, "dateline": 0.6}
 
@@ -105,6 +108,11 @@ def locate_event(article: Article, event: Event, index: PlaceIndex) -> tuple[Pla
                 break
             node = node.head
         sentence = node.sent
+        opening = _line_dateline(article.text, event.trigger.start, index)
+        if opening is not None:
+            # A line with a dateline of its own ("MOSCOW: Foreign Minister Asif ... prior to their meeting"
+            # is a photo caption above a story filed from Islamabad).
+            return _resolved(opening, "sentence")
         for token in sentence:
             if token.pos_ in ("VERB", "AUX"):
                 place = _attached_place(token, index, False, compounds=False)
@@ -112,6 +120,16 @@ def locate_event(article: Article, event: Event, index: PlaceIndex) -> tuple[Pla
                     return _resolved(place, "sentence")
     if article.dateline is not None and article.dateline.country:
         return article.dateline, "dateline"
+    return None
+
+
+def _line_dateline(text: str, offset: int, index: PlaceIndex) -> Place | None:
+    """The place that opens the line holding ``offset`` when a colon or a dash follows it."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    first = len(text) - len(text[line_start:].lstrip(" \t")) if line_start < len(text) else line_start
+    place = index.covering(first)
+    if place is not None and place.start == first and OPENING_PLACE_RE.match(text, place.end):
+        return place
     return None
 
 
