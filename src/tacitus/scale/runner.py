@@ -13,6 +13,7 @@ summary and left out of the manifest, so the next run tries it again. It never s
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import time
@@ -57,7 +58,10 @@ class FailedPartition:
 
 @dataclass
 class RunSummary:
-    """What a run did: partitions planned, skipped (finished earlier), done and failed; articles coded and stored."""
+    """What a run did: partitions planned, skipped (finished earlier), done and failed; articles coded and stored.
+
+    ``seconds`` runs from when every worker had its pipeline loaded to when the last partition was stored.
+    """
 
     planned: int = 0
     skipped: int = 0
@@ -67,6 +71,8 @@ class RunSummary:
     stored: int = 0
     sentences: int = 0
     seconds: float = 0.0
+    # CPU seconds the workers spent coding (summed over partitions).
+    cpu_seconds: float = 0.0
     # Peak resident memory (bytes) of each worker process that coded a partition, by process id.
     peak_rss: dict[int, int] = field(default_factory=dict)
 
@@ -119,11 +125,15 @@ def run_partitions(client, partitions: Sequence[Partition], sink: Sink, manifest
     summary.skipped = len(partitions) - len(todo)
     if summary.skipped:
         log.info("resuming: %d of %d partitions already finished", summary.skipped, len(partitions))
-    started = time.perf_counter()
     if todo:
+        # Waits until every worker has loaded and warmed up its pipeline; the run's clock starts after.
         client.register_plugin(PipelineLoader(model, batch_size))
+    started = time.perf_counter()
+    # Task keys name the work and its settings: two runs on one cluster share a task only when
+    # they would compute the same thing.
+    settings = hashlib.sha256(f"{model}|{batch_size}|{published}".encode()).hexdigest()[:8]
     futures = {
-        client.submit(code_partition, p, model, batch_size, published, key=f"tacitus-partition-{p.key}",
+        client.submit(code_partition, p, model, batch_size, published, key=f"tacitus-{settings}-{p.key}",
                       retries=retries, pure=False): p
         for p in todo
     }
@@ -145,6 +155,7 @@ def run_partitions(client, partitions: Sequence[Partition], sink: Sink, manifest
         summary.articles += len(result.records)
         summary.stored += stored
         summary.sentences += result.sentences
+        summary.cpu_seconds += result.cpu_seconds
         summary.peak_rss[result.worker_pid] = max(result.peak_rss, summary.peak_rss.get(result.worker_pid, 0))
         if on_partition:
             on_partition(partition, result)

@@ -37,6 +37,9 @@ class PartitionResult:
     records: list[dict[str, Any]] = field(default_factory=list)
     sentences: int = 0
     seconds: float = 0.0
+    # CPU time of the worker process for this partition (user + system): unlike ``seconds``, not
+    # stretched when other programs share the machine.
+    cpu_seconds: float = 0.0
     # Peak resident memory of the worker process so far, in bytes (getrusage).
     peak_rss: int = 0
     worker_pid: int = 0
@@ -89,7 +92,7 @@ def code_partition(partition: Partition, model: str = DEFAULT_MODEL, batch_size:
     """
     import os
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     pipeline = worker_pipeline(model, batch_size)
     result = PartitionResult(key=partition.key, worker_pid=os.getpid())
     for article in pipeline.pipe(read_partition(partition, published=published)):
@@ -97,12 +100,25 @@ def code_partition(partition: Partition, model: str = DEFAULT_MODEL, batch_size:
         result.records.append(article_record(article))
         article.doc = None  # drop the spaCy Doc at once; only the dict travels back
     result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu_started
     result.peak_rss = peak_rss()
     return result
 
 
 def peak_rss() -> int:
-    """Peak resident set size of this process in bytes (Linux reports KiB, macOS bytes)."""
+    """Peak resident set size of this process in bytes.
+
+    Linux: VmHWM of /proc/self/status. Not getrusage's ru_maxrss, which survives exec: a worker
+    spawned by a parent that had loaded a model would report the parent's peak as its own.
+    Elsewhere ru_maxrss (macOS reports bytes, the other Unixes KiB).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
 
