@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tacitus.model import Timex
-from tacitus.time import find_timexes
+from tacitus.time import find_timexes, timex_to_date
 
 # A Wednesday.
 PUBLISHED = "2018-02-21"
@@ -395,3 +395,11 @@ def test_day_ranges_give_both_days_with_the_year():
 def test_day_first_ranges_give_the_first_day_its_month():
     got = found("The Tests run from 15 to 19 December 2006 in Johannesburg.", "2006-12-05")
     assert got == {"15": ("DATE", "2006-12-15"), "19 December 2006": ("DATE", "2006-12-19")}
+
+
+def test_that_day_after_a_year_is_an_unknown_day_of_it():
+    got = found("The index is based on the close of 1987. Trades made that day fell.", "1989-10-30")
+    assert got["that day"] == ("DATE", "1987-XX-XX")
+    got = found("In October 1998 he moved. That same day he left.", "1999-02-06")
+    assert got["That same day"] == ("DATE", "1998-10-XX")
+    assert timex_to_date(only("Trades made that day fell.", "1989-10-30")) == ("1989-10-30", "day")

@@ -890,6 +890,22 @@ def resolve_def_unit(m: re.Match, ctx: Context) -> Resolved | None:
     return relative(ctx, 0, UNIT_GRANULARITY[unit], mod)
 
 
+# Granularities from fine to coarse, for telling when an anchor is too coarse for an anaphor.
+FINENESS = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 4, "year": 5,
+            "decade": 6, "century": 7}
+
+
+def coarse_value(anchor: dt.date, anchor_gran: str, gran: str) -> str:
+    """The value of a ``gran`` unit known only to lie in the anchor's unit: "1987-XX-XX", "1987-10-XX"."""
+    if gran == "day":
+        return f"{anchor.year:04d}-{anchor.month:02d}-XX" if anchor_gran == "month" else f"{anchor.year:04d}-XX-XX"
+    if gran in ("week", "weekend"):
+        return f"{anchor.year:04d}-WXX" + ("-WE" if gran == "weekend" else "")
+    if gran == "month":
+        return f"{anchor.year:04d}-XX"
+    return dates.format_at(anchor, gran)
+
+
 def resolve_anaphoric(m: re.Match, ctx: Context) -> Resolved | None:
     rel, unit = norm(m["rel"]), norm(m["unit"])
     offset = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
@@ -898,6 +914,11 @@ def resolve_anaphoric(m: re.Match, ctx: Context) -> Resolved | None:
     base = ctx.anchor[0] if ctx.anchor else ctx.dct
     if base is None:
         return Resolved("DATE", undetermined(gran))
+    if ctx.anchor and FINENESS.get(ctx.anchor[1], 9) > FINENESS[gran]:
+        # "that day" after "in 1987": a day of that year, but which one the text does not say.
+        value = coarse_value(ctx.anchor[0], ctx.anchor[1], gran)
+        code = LEX.parts_of_day.get(part) if part else None
+        return Resolved("TIME" if code else "DATE", value + (f"T{code}" if code else ""))
     day = dates.shift(base, offset, dates.GRANULARITY_UNIT[gran])
     if part:
         type_, value = day_value(day, part)
