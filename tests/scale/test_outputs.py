@@ -75,3 +75,19 @@ def test_manifest_resumes_and_skips_a_torn_line(tmp_path):
     reread = Manifest(path)
     assert "key-p1" in reread and "key-p2" not in reread
     assert reread.finished["key-p1"]["input"] == "p1.jsonl:1-2"
+
+
+def test_store_sink_stores_readable_articles_once_and_reports_unreadable_ones():
+    from tacitus.scale import StoreSink
+    from tacitus.store import Store
+
+    unreadable = Article(id="f.jsonl:3", text="", errors=[ArticleError("E106", "not valid JSON", "f.jsonl", 3)])
+    records = [_record("One.", id="a", events=1), _record("Two.", id="b"), article_record(unreadable)]
+    with Store(":memory:") as store:
+        sink = StoreSink(store)
+        assert sink.is_empty and sink.manifest_path is None
+        assert sink.write(_partition("p1"), records) == 2
+        assert sink.write(_partition("p1"), records) == 0  # written again after a crash: nothing doubles
+        assert store.summary()["articles"] == 2 and store.summary()["events"] == 1
+        assert [article_id for article_id, _ in sink.report.failed] == ["f.jsonl:3", "f.jsonl:3"]
+        assert "E106" in sink.report.failed[0][1]
