@@ -102,3 +102,16 @@ def test_a_caption_line_with_its_own_dateline_locates_its_events(pipeline):
     assert article.dateline.name == "Islamabad"
     caption = [e for e in article.events if e.trigger.start < text.index("\n")]
     assert caption and all(e.location.name == "Moscow" for e in caption)
+
+
+def test_a_country_word_before_an_object_is_not_the_event_location(pipeline):
+    article = code(pipeline, "Netanyahu helped convince US president Donald Trump to pull out of the deal.")
+    assert article.events and all(e.location is None for e in article.events)
+
+
+def test_a_place_compounded_with_the_trigger_locates_it(pipeline):
+    article = code(pipeline, "The Moscow talks between Pakistan and Russia ended on Tuesday.")
+    talks = [e for e in article.events if e.trigger.text == "talks"]
+    if not talks:
+        pytest.skip("the coder found no talks event")
+    assert all(e.location.name == "Moscow" for e in talks)

@@ -97,11 +97,13 @@ def locate_event(article: Article, event: Event, index: PlaceIndex) -> tuple[Pla
         node = span.root
         visit = event.cameo.startswith(VISIT_CODES)
         for hop in range(MAX_HOPS + 1):
-            place = _attached_place(node, index, visit and hop == 0)
+            # A place compounded with the trigger itself ("the Moscow talks"), not with a noun up the
+            # tree ("convince US president Trump to pull out": the US is not where it happened).
+            place = _attached_place(node, index, visit and hop == 0, compounds=hop == 0)
             # "held talks in Beijing": the place hangs from the object that names the event.
             for obj in node.children if place is None else ():
                 if obj.dep_ in OBJECT_DEPS:
-                    place = place or _attached_place(obj, index, visit and hop == 0)
+                    place = place or _attached_place(obj, index, visit and hop == 0, compounds=False)
             if place is not None:
                 return _resolved(place, "trigger" if hop == 0 else "clause")
             if node.dep_ not in UP_DEPS or node.head.i == node.i:
@@ -137,7 +139,7 @@ def _resolved(place: Place, how: str) -> tuple[Place, str] | None:
     return (place, how) if place.country else None
 
 
-def _attached_place(node, index: PlaceIndex, visit: bool, compounds: bool = True) -> Place | None:
+def _attached_place(node, index: PlaceIndex, visit: bool, compounds: bool) -> Place | None:
     """A place in a locative phrase hanging from ``node`` (or compounded with it)."""
     for child in node.children:
         if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or (visit and child.lower_ == "to")):
