@@ -171,3 +171,13 @@ def test_articles_list_and_home_page_link_every_article(store_client, stored):
 def test_events_page_counts_the_matches(store_client, stored):
     page = store_client.get("/events", params={"dyad": "PAK-RUS", "limit": 1}).json()
     assert page["total"] == stored.count_events(dyad="PAK-RUS")
+
+
+def test_concurrent_requests_share_the_store_safely(store_client, stored):
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/events?dyad=PAK-RUS", "/actors", "/stats/dyad", "/articles/example", "/events?text=diplomats"] * 4
+    with ThreadPoolExecutor(8) as pool:
+        responses = list(pool.map(store_client.get, paths))
+    assert [r.status_code for r in responses] == [200] * len(paths)
+    assert responses[0].json()["total"] == stored.count_events(dyad="PAK-RUS")

@@ -30,7 +30,6 @@ class Coder:
         self._pipeline = pipeline
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()
-        self.loads = 0
 
     @property
     def loaded(self) -> bool:
@@ -45,7 +44,6 @@ class Coder:
 
                     log.info("loading spaCy model %s", self.model)
                     self._pipeline = Pipeline(model=self.model)
-                    self.loads += 1
         return self._pipeline
 
     def code(self, text: str, published: str | None = None, *, id: str = "text", title: str | None = None,
