@@ -403,3 +403,16 @@ def test_that_day_after_a_year_is_an_unknown_day_of_it():
     got = found("In October 1998 he moved. That same day he left.", "1999-02-06")
     assert got["That same day"] == ("DATE", "1998-10-XX")
     assert timex_to_date(only("Trades made that day fell.", "1989-10-30")) == ("1989-10-30", "day")
+
+
+def test_quarter_ended_a_date_is_the_quarter_around_it():
+    got = found("Net rose 5% in the quarter ended Sept. 30 from a year earlier.", "1989-10-26")
+    assert got["the quarter"] == ("DATE", "1989-Q3")
+    assert got["a year earlier"] == ("DATE", "1988-Q3")
+    # A fiscal quarter closing July 31 runs May to July: mostly the second calendar quarter.
+    assert found("In the quarter ended July 31, sales fell.", "1989-10-30")["the quarter"] == ("DATE", "1989-Q2")
+
+
+def test_quarter_just_named_keeps_its_label_over_the_closing_date():
+    text = "Delta posted a profit for its fiscal first quarter. For the quarter ended Sept. 29, net rose."
+    assert found(text, "1989-10-26")["the quarter"] == ("DATE", "1989-Q1")

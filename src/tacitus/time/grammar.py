@@ -145,7 +145,10 @@ Q_CODE_RE = re.compile(START + r"(?P<q>Q[1-4]|H[12])\s+(?P<year>" + YEAR_DIGITS 
 # the quarter, the latest period, the year-ago quarter, the 1988 period, that quarter
 PERIOD_RE = _rule(
     r"(?:(?P<det>the|that|this|its|a)\s+)?(?:(?P<kind>latest|current|same|year-ago|year-earlier|comparable(?:\s+year-ago|\s+year-earlier)?|"
-    r"(?P<year>" + YEAR_DIGITS + r"))\s+)?(?P<unit>quarter|period)" + END,
+    r"(?P<year>" + YEAR_DIGITS + r"))\s+)?(?P<unit>quarter|period)" + END
+    # Read, not spanned: the day a reporting period closed ("the quarter ended Sept. 30").
+    + r"(?=\s+(?:ended|ending)\s+(?P<emonth>" + MONTH_WORD + r")\s*(?P<eday>" + DAY_NUM + r")" + END
+    + r"(?:,?\s+(?P<eyear>" + YEAR_DIGITS + r"))?)?",
 )
 # year-ago, year-earlier (adjectives: "year-earlier profit")
 YEAR_AGO_ADJ_RE = _rule(r"year-(?:ago|earlier)" + END)

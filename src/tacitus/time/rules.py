@@ -802,8 +802,23 @@ def resolve_q_code(m: re.Match, ctx: Context) -> Resolved | None:
     return quarter_result(ctx, dt.date(year, 3 * int(code[1]) - 2, 1))
 
 
+# A reporting quarter is named after the calendar quarter that holds its middle, this many days
+# before its closing date ("the quarter ended July 31" covers May to July: the second quarter).
+QUARTER_MIDDLE_DAYS = 45
+
+
 def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
     kind = norm(m["kind"])
+    recent = ctx.last_quarter is not None and ctx.position - ctx.last_quarter_end <= QUARTER_CONTEXT_CHARS
+    if m["emonth"] and norm(m["unit"]) == "quarter" and "year-" not in kind and ctx.dct and not recent:
+        # The closing date places a quarter the text has not named yet; one it just named (a
+        # fiscal "first quarter ended Sept. 29") keeps the text's own label.
+        month, day_n = month_number(m["emonth"]), day_number(m["eday"])
+        # A closing date without a year is the last one before publication: results report the past.
+        year = int(m["eyear"]) if m["eyear"] else dates.nearest_year_for(ctx.dct, month, day_n, -1)
+        end = dates.safe_date(year, month, day_n)
+        if end is not None:
+            return quarter_result(ctx, end - dt.timedelta(days=QUARTER_MIDDLE_DAYS))
     if kind == "current" or (norm(m["det"]) == "this" and not kind):
         return quarter_result(ctx, ctx.dct) if ctx.dct else Resolved("DATE", "XXXX-QX")
     if kind == "latest" and ctx.dct:
