@@ -70,3 +70,12 @@ def test_warns_when_bound_beyond_loopback(served, tmp_path, monkeypatch):
                                             ("0.0.0.0", False), ("192.168.1.2", False), ("example.org", False)])
 def test_is_loopback(host, loopback):
     assert is_loopback(host) is loopback
+
+
+def test_without_the_serve_extra_it_says_what_to_install(monkeypatch, tmp_path):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn now raises ImportError
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "tacitus[serve]" in result.output and "uvicorn" in result.output

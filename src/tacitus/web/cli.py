@@ -40,9 +40,13 @@ def serve_command(db, host, port, model, timeout_s, max_body_bytes):
 
     Open http://HOST:PORT/ in a browser; the API reference is at /docs, the schema at /openapi.json.
     """
-    import uvicorn
+    try:
+        import uvicorn
 
-    from .app import create_app
+        from .app import create_app
+    except ImportError as exc:
+        raise click.ClickException(f"tacitus serve needs the serve extra ({exc.name} is missing): "
+                                   "pip install 'tacitus[serve]'") from exc
 
     store = None
     if db.exists():
