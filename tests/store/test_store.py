@@ -154,3 +154,18 @@ def test_default_path_from_environment(tmp_path, monkeypatch):
     assert default_path() == str(tmp_path / "env.duckdb")
     monkeypatch.delenv("TACITUS_DB")
     assert default_path() == "tacitus.duckdb"
+
+
+def test_add_arrow_follows_the_same_rules(store, tmp_path):
+    from tacitus.store.records import Batch, record_hash
+
+    batch = Batch()
+    for r in (pak_rus("a1"), record("a2", "Russia threatened Pakistan.", [event(RUS, PAK, "138")])):
+        batch.add(r, record_hash(r))
+    assert store.add_arrow(batch.tables()).added == ["a1", "a2"]
+    again = store.add_arrow(batch.tables())
+    assert again.unchanged == ["a1", "a2"] and again.events == 0
+    assert store.summary()["events"] == 2 and store.summary()["clusters"] == 2
+    with Store(tmp_path / "other.duckdb") as other:
+        assert other.add_coded([pak_rus("a1")]).added == ["a1"]
+        assert other.query_events()[0]["trigger"] == store.query_events(article="a1")[0]["trigger"]

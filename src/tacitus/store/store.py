@@ -36,7 +36,7 @@ from tacitus.errors import (
 )
 from tacitus.model import Article
 from tacitus.store.dedup import MAX_DAYS_APART, assign_clusters
-from tacitus.store.records import Batch, article_hash, record_from_article, record_hash
+from tacitus.store.records import SCHEMAS, Batch, article_hash, record_from_article, record_hash
 from tacitus.store.schema import ARTICLE_TABLES, CREATE_MIGRATIONS_TABLE, MIGRATIONS, MIGRATIONS_TABLE, Migration
 from tacitus.store.settings import DEFAULT_BATCH_SIZE, DEFAULT_LOCK_TIMEOUT, DEFAULT_PATH, ENV_PATH, EXPORT_FORMATS
 
@@ -301,11 +301,54 @@ class Store:
                                       f"{E_BAD_RECORD}: a record must be an object with a string id"))
                 continue
             latest[record["id"]] = (record, record_hash(record))
+
+        def flatten(keep: list[str]) -> dict[str, pa.Table]:
+            batch = Batch()
+            for article_id in keep:
+                try:
+                    batch.add(*latest[article_id])
+                except StoreError as exc:
+                    report.failed.append((article_id, str(exc)))
+            return batch.tables()
+
+        self._transaction(list(latest), [h for _, h in latest.values()], flatten, report)
+        return report
+
+    def add_arrow(self, tables: dict[str, pa.Table]) -> IngestReport:
+        """Store one batch given as Arrow tables with the columns of ``records.SCHEMAS`` (a bulk path for
+        runners that build columns themselves). Same rules as :meth:`add_coded`; one transaction; article
+        ids must be unique within the batch."""
+        import pyarrow.compute as pc
+
+        if self.read_only:
+            raise UsageError(f"{self.path}: opened read-only")
+        articles = tables["articles"]
+        ids, hashes = articles.column("id").to_pylist(), articles.column("content_hash").to_pylist()
+        if len(set(ids)) != len(ids):
+            raise UsageError("add_arrow: article ids must be unique within one batch")
+        report = IngestReport(batches=1)
+
+        def select(keep: list[str]) -> dict[str, pa.Table]:
+            wanted = pa.array(keep, pa.string())
+            chosen = {"articles": articles.filter(pc.is_in(articles.column("id"), value_set=wanted))}
+            for name in ARTICLE_TABLES:
+                table = tables.get(name)
+                if table is None:
+                    table = SCHEMAS[name].empty_table()
+                chosen[name] = table.filter(pc.is_in(table.column("article_id"), value_set=wanted))
+            return chosen
+
+        self._transaction(ids, hashes, select, report)
+        return report
+
+    def _transaction(self, ids: list[str], hashes: list[str], build, report: IngestReport) -> None:
+        """One batch in one transaction: decide per article (unchanged, duplicate, replaced, added),
+        ``build(kept ids)`` the tables to load, delete replaced versions, load, cluster the new events."""
         self.con.begin()
         try:
-            by_id, by_hash = self._stored(list(latest), [h for _, h in latest.values()])
-            batch, replaced, seen = Batch(), [], {}
-            for article_id, (record, digest) in latest.items():
+            by_id, by_hash = self._stored(ids, hashes)
+            keep, seen = [], {}
+            for article_id, digest in zip(ids, hashes):
                 if by_id.get(article_id) == digest:
                     report.unchanged.append(article_id)
                     continue
@@ -313,19 +356,15 @@ class Store:
                 if original is not None and original != article_id:
                     report.duplicates.append((article_id, original))
                     continue
-                try:
-                    batch.add(record, digest)
-                except StoreError as exc:
-                    report.failed.append((article_id, str(exc)))
-                    continue
                 seen[digest] = article_id
-                if article_id in by_id:
-                    replaced.append(article_id)
-                    report.replaced.append(article_id)
-                    log.info("%s: article %s changed; replacing the stored version", self.path, article_id)
-                else:
-                    report.added.append(article_id)
-            tables = batch.tables()
+                keep.append(article_id)
+            tables = build(keep)
+            stored = set(tables["articles"].column("id").to_pylist())
+            replaced = [i for i in keep if i in stored and i in by_id]
+            report.replaced.extend(replaced)
+            report.added.extend(i for i in keep if i in stored and i not in by_id)
+            for article_id in replaced:
+                log.info("%s: article %s changed; replacing the stored version", self.path, article_id)
             report.events = tables["events"].num_rows
             touched = self._delete_articles(replaced)
             for name in ("articles", *ARTICLE_TABLES):
@@ -336,10 +375,9 @@ class Store:
             self.con.rollback()
             if isinstance(exc, (duckdb.Error, OSError)):
                 hint = " (is the disk full?)" if isinstance(exc, (duckdb.IOException, OSError)) else ""
-                raise StoreError(f"writing a batch of {len(records)} articles failed and was rolled back{hint}: "
+                raise StoreError(f"writing a batch of {len(ids)} articles failed and was rolled back{hint}: "
                                  f"{type(exc).__name__}: {exc}", code=E_STORE_WRITE, input=self.path) from exc
             raise
-        return report
 
     def _load_table(self, name: str, table: pa.Table) -> None:
         """Bulk-insert one Arrow table into the store table of that name (columns matched by name)."""
