@@ -115,3 +115,13 @@ def test_a_place_compounded_with_the_trigger_locates_it(pipeline):
     if not talks:
         pytest.skip("the coder found no talks event")
     assert all(e.location.name == "Moscow" for e in talks)
+
+
+def test_a_dateline_is_a_city_even_where_a_territory_shares_its_name(pipeline):
+    article = code(pipeline, "GAZA: Hamas said on Monday that talks with Egypt would resume next week.")
+    assert (article.dateline.country, article.dateline.feature) == ("PSE", "city")
+
+
+def test_an_article_without_places(pipeline):
+    article = code(pipeline, "The committee met on Monday and approved the budget.")
+    assert article.places == [] and all(e.location is None for e in article.events)

@@ -220,7 +220,11 @@ def resolve_toponyms(article: Article, toponyms: list[Toponym], gazetteer: Gazet
     if article.dateline is not None:
         city, region = _dateline_parts(article.dateline)
         qualifier = _qualifier_codes(gazetteer.lookup(region)) if region else None
-        dateline = resolve(gazetteer.lookup(city), context, qualifier)
+        # A dateline names a city ("GAZA:" is Gaza City, not the territory); only a city-state's
+        # ("SINGAPORE:", "MACAO:") has no city reading.
+        readings = gazetteer.lookup(city)
+        cities = [r for r in readings if r.candidate.feature == FEATURE_CITY]
+        dateline = resolve(cities or readings, context, qualifier)
         if dateline is not None:
             context.countries[dateline.candidate.country] += DATELINE_CONTEXT_WEIGHT
             context.dateline_country = dateline.candidate.country
