@@ -6,7 +6,9 @@ articles from ../shared/corpus with the full pipeline and prints, over all gold 
 - country accuracy: the system's place overlapping the gold span has the gold country;
 - exact-place accuracy: it has the gold GeoNames id (toponyms whose place GeoNames lacks in the tables Tacitus
   ships count as misses);
-- coverage (a place was resolved at all) and precision (country right among those resolved).
+- coverage (a place was resolved at all) and precision (country right among those resolved);
+- the cost: the gazetteer's build time and memory, and the places stages' time per article beside the
+  full pipeline's (measured in the same run, so the ratio holds on a busy machine).
 
 A score more than 0.01 below ``benchmarks/baselines/places.json`` exits 1; ``--update-baseline`` rewrites it.
 ``--errors`` lists the misses. Skips (exit 0) when ../shared is absent.
@@ -75,6 +77,31 @@ def score(gold: list[dict], coded: dict) -> tuple[dict[str, float], list[str]]:
     return scores, misses
 
 
+def gazetteer_cost() -> tuple[float, float]:
+    """Seconds and resident megabytes that building the gazetteer takes (once per process)."""
+    import psutil
+
+    from tacitus.places.gazetteer import default_gazetteer
+
+    process = psutil.Process()
+    before = process.memory_info().rss
+    started = time.perf_counter()
+    default_gazetteer()
+    return time.perf_counter() - started, (process.memory_info().rss - before) / 2**20
+
+
+def places_stage_seconds(articles) -> float:
+    """Seconds the places and event-location stages take over ``articles`` (parsed and coded once already)."""
+    from tacitus.places.location import EventLocationStage
+    from tacitus.places.stage import PlaceStage
+
+    places, locations = PlaceStage(), EventLocationStage()
+    started = time.perf_counter()
+    for article in articles:
+        locations(places(article))
+    return time.perf_counter() - started
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update-baseline", action="store_true")
@@ -87,14 +114,18 @@ def main(argv=None) -> int:
 
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = list(corpus_articles({g["article"] for g in gold}))
+    load_s, load_mb = gazetteer_cost()
     started = time.perf_counter()
     coded = {a.id: a for a in Pipeline().pipe(articles)}
     elapsed = time.perf_counter() - started
+    stage_s = places_stage_seconds(list(coded.values()))
     scores, misses = score(gold, coded)
     print(f"places: {scores['gold_toponyms']} gold toponyms in {len(coded)} articles")
     for key in ("country_accuracy", "exact_accuracy", "coverage", "precision"):
         print(f"  {key:<18} {scores[key]:.4f}")
     print(f"  ({len(coded)} articles in {elapsed:.1f} s, full pipeline)")
+    print(f"cost: gazetteer built once in {load_s:.1f} s, +{load_mb:.0f} MB resident; places and event-location stages "
+          f"{1000 * stage_s / len(coded):.1f} ms/article = {stage_s / elapsed:.1%} of the full pipeline's time")
     if args.errors:
         print("misses:")
         print("\n".join(misses))
