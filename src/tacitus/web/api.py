@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -53,27 +53,32 @@ async def code(body: CodeRequest, request: Request) -> JSONResponse:
 
 @router.get("/events", summary="Query stored events")
 async def events(request: Request, filters: views.EventFilters = Depends(event_filters),
-                 limit: int = Query(views.DEFAULT_PAGE, description=f"1 to {views.MAX_PAGE}"),
-                 offset: int = Query(0)) -> dict[str, Any]:
+                 limit: int = Query(views.DEFAULT_PAGE, description=f"Events per page, 1 to {views.MAX_PAGE}."),
+                 offset: int = Query(0, description="Events to skip (the previous page's `next_offset`).")
+                 ) -> dict[str, Any]:
     """Events matching the `tacitus query` filters, one page at a time; `next_offset` is null on the last page."""
     return await in_thread(views.query_events, request.app.state.store, filters, limit, offset)
 
 
 @router.get("/articles", summary="Stored articles")
-async def articles(request: Request, limit: int = Query(views.DEFAULT_PAGE, description=f"1 to {views.MAX_PAGE}"),
-                   offset: int = Query(0)) -> dict[str, Any]:
+async def articles(request: Request,
+                   limit: int = Query(views.DEFAULT_PAGE, description=f"Articles per page, 1 to {views.MAX_PAGE}."),
+                   offset: int = Query(0, description="Articles to skip.")) -> dict[str, Any]:
     """Stored articles without their text, newest publication first, one page at a time."""
     return await in_thread(views.list_articles, request.app.state.store, limit, offset)
 
 
 @router.get("/articles/{article_id:path}", summary="One stored article")
-async def article(article_id: str, request: Request) -> dict[str, Any]:
+async def article(request: Request, article_id: str = Path(description="The article's id as stored.")
+                  ) -> dict[str, Any]:
     """The stored article as the output contract, with its text."""
     return await in_thread(views.stored_article, request.app.state.store, article_id)
 
 
 @router.get("/actors", summary="Actors in the store")
 async def actors(request: Request) -> dict[str, Any]:
+    """Every actor code in the store: its most frequent name, country, sector, kind, and how many
+    articles, mentions and events (as source, as target) it has; most mentioned first."""
     return {"actors": await in_thread(views.actors, request.app.state.store)}
 
 

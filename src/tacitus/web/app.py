@@ -100,7 +100,7 @@ def create_app(store: Any = None, *, model: str = DEFAULT_MODEL, pipeline: Calla
     @app.exception_handler(TacitusError)
     async def tacitus_error(request: Request, exc: TacitusError):
         status = status_for(exc)
-        if status >= 500:
+        if status >= 500 and exc.code != "E300":  # no store: `tacitus serve` says so once, at start-up
             log.error("%s %s: %s", request.method, request.url.path, exc)
         return _error_response(request, status, exc.code, str(exc).removeprefix(f"{exc.code}: "))
 
