@@ -193,8 +193,16 @@ def _sentence(index: int, span) -> Sentence:
     return Sentence(index=index, start=start, end=start + len(stripped), text=stripped)
 
 
+SENTENCE_INDEX_KEY = "tacitus.sentence_index"
+
+
 def sentence_index(article: Article) -> dict[int, int]:
-    """Map each token index of ``article.doc`` to the index of its Sentence in ``article.sentences``."""
+    """Map each token index of ``article.doc`` to the index of its Sentence in ``article.sentences``.
+
+    Several stages ask; the map is built once per Doc and kept in its ``user_data``."""
+    cached = article.doc.user_data.get(SENTENCE_INDEX_KEY)
+    if cached is not None:
+        return cached
     index: dict[int, int] = {}
     position = 0
     for sent in article.doc.sents:
@@ -203,4 +211,5 @@ def sentence_index(article: Article) -> dict[int, int]:
         for token in sent:
             index[token.i] = position
         position += 1
+    article.doc.user_data[SENTENCE_INDEX_KEY] = index
     return index

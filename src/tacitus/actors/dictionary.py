@@ -30,6 +30,7 @@ import io
 import logging
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable
@@ -203,8 +204,10 @@ def tokenize(text: str) -> tuple[list[str], list[str], set[int]]:
     return [t.lower() for t in cased], cased, modifiers
 
 
+@lru_cache(maxsize=65536)
 def key_of(phrase: str) -> str:
-    """Read a table phrase; return the lower-cased, space-joined token key it is indexed under."""
+    """Read a table phrase; return the lower-cased, space-joined token key it is indexed under.
+    Cached: the actor stage asks for the same role words in every sentence."""
     lower, _, _ = tokenize(phrase)
     return " ".join(lower)
 

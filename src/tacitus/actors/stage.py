@@ -72,6 +72,7 @@ class ActorStage:
         (the dateline, which names where the story was filed, not an actor)."""
         taken: set[int] = set(exclude or ())
         found: list[_Candidate] = []
+        tokens = list(doc)  # spaCy builds a new Token object on every access: build them once
 
         def add(head, start, end, label):
             if any(i in taken for i in range(start, end)):
@@ -81,7 +82,7 @@ class ActorStage:
 
         # Role nouns first: their phrase swallows the names and demonyms inside it
         # ("his Pakistani counterpart Khawaja Asif", "Russian Foreign Minister Sergey Lavrov").
-        for token in doc:
+        for token in tokens:
             if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",) and self._is_role(token):
                 start, end = noun_phrase(token)
                 add(token.i, start, end, "NOMINAL")
@@ -104,11 +105,11 @@ class ActorStage:
         # NER misses some repeats of a name it found elsewhere ("Mr Asif seconded ..."): a proper noun
         # that is the surname of a person named in the article is that person.
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-        for token in doc:
+        for token in tokens:
             if token.pos_ == "PROPN" and token.text in surnames and token.dep_ != "compound":
                 start, end = noun_phrase(token)
                 add(token.i, start, end, "PERSON")
-        for token in doc:
+        for token in tokens:
             lower = token.lower_
             if token.pos_ == "PRON" and lower in SINGULAR_PERSON_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON_PRONOUNS:
                 add(token.i, token.i, token.i + 1, "PRONOUN")
