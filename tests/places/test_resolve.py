@@ -77,3 +77,19 @@ def test_first_level_areas_come_with_a_point():
 
 def test_unknown_names_have_no_reading():
     assert default_gazetteer().lookup("Qwzxv") == []
+
+
+def test_several_places_of_one_country_give_the_country():
+    g = default_gazetteer()
+    towns = [Reading(city(f"s{i}", "USA", 150_000 - 10_000 * i)) for i in range(4)]
+    story = Context(countries=Counter({"USA": 4}))
+    assert resolve(towns, story) is None
+    found = resolve(towns, story, country_of=g.country)
+    assert (found.candidate.feature, found.candidate.country) == ("country", "USA")
+    assert found.confidence >= MIN_CONFIDENCE
+
+
+def test_no_country_fallback_for_small_places_the_story_never_mentions():
+    g = default_gazetteer()
+    towns = [Reading(city("a", "PHL", 6000)), Reading(city("b", "PHL", 5000))]
+    assert resolve(towns, Context(countries=Counter({"USA": 3})), country_of=g.country) is None

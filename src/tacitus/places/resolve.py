@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .gazetteer import FEATURE_ADMIN1, FEATURE_CITY, FEATURE_COUNTRY, Candidate, Reading
 
@@ -107,11 +108,13 @@ def score(reading: Reading, readings: list[Reading], context: Context, qualifier
 
 
 def resolve(readings: list[Reading], context: Context, qualifier: set[str] | None = None,
-            feature: str | None = None) -> Resolution | None:
+            feature: str | None = None, country_of: Callable[[str], Candidate | None] | None = None
+            ) -> Resolution | None:
     """Pick a reading of one toponym. ``qualifier``: country codes and admin1 codes written next to
     it; ``feature``: the kind of place the words around it name ("Idlib province" -> ``admin1``,
-    "the city of Aleppo" -> ``city``). Returns the best candidate with its confidence, or None when
-    there is no reading or the confidence is below :data:`MIN_CONFIDENCE`."""
+    "the city of Aleppo" -> ``city``). Returns the best candidate with its confidence; else, given
+    ``country_of`` (ISO3 -> the country's candidate), the country that most of the probability falls
+    in; None when there is no reading or the confidence is below :data:`MIN_CONFIDENCE`."""
     if not readings:
         return None
     scored = [(score(r, readings, context, qualifier) + (FEATURE_HINT if r.candidate.feature == feature else 0.0),
@@ -121,10 +124,28 @@ def resolve(readings: list[Reading], context: Context, qualifier: set[str] | Non
     total = sum(w for w, _ in weights)
     ranking = sorted(((c, w / total) for w, c in weights), key=lambda x: -x[1])
     best, probability = ranking[0]
-    supported = context.countries[best.country] or (qualifier and best.country in qualifier)
-    if best.feature == FEATURE_CITY and best.population < SMALL_PLACE and not supported:
-        probability *= UNSUPPORTED_SMALL_FACTOR
-    confidence = round(probability, 3)
-    if confidence < MIN_CONFIDENCE:
+    confidence = round(probability * _support(best, context, qualifier), 3)
+    if confidence >= MIN_CONFIDENCE:
+        return Resolution(best, confidence, ranking)
+    if country_of is None:
         return None
-    return Resolution(best, confidence, ranking)
+    # No one place is likely enough, but their country may be ("Springfield" in an American story):
+    # a country-level place, with the country's share of the probability as confidence.
+    mass: dict[str, float] = {}
+    for candidate, p in ranking:
+        mass[candidate.country] = mass.get(candidate.country, 0.0) + p
+    iso3, share = max(mass.items(), key=lambda kv: kv[1])
+    largest = max((c for c, _ in ranking if c.country == iso3), key=lambda c: c.population)
+    country = country_of(iso3)
+    confidence = round(share * _support(largest, context, qualifier), 3)
+    if country is None or confidence < MIN_CONFIDENCE:
+        return None
+    return Resolution(country, confidence, ranking)
+
+
+def _support(candidate: Candidate, context: Context, qualifier: set[str] | None) -> float:
+    """1, or :data:`UNSUPPORTED_SMALL_FACTOR` for a small place of a country the article never mentions."""
+    supported = context.countries[candidate.country] or (qualifier and candidate.country in qualifier)
+    if candidate.feature == FEATURE_CITY and candidate.population < SMALL_PLACE and not supported:
+        return UNSUPPORTED_SMALL_FACTOR
+    return 1.0

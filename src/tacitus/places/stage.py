@@ -224,14 +224,14 @@ def resolve_toponyms(article: Article, toponyms: list[Toponym], gazetteer: Gazet
         # ("SINGAPORE:", "MACAO:") has no city reading.
         readings = gazetteer.lookup(city)
         cities = [r for r in readings if r.candidate.feature == FEATURE_CITY]
-        dateline = resolve(cities or readings, context, qualifier)
+        dateline = resolve(cities or readings, context, qualifier, None, gazetteer.country)
         if dateline is not None:
             context.countries[dateline.candidate.country] += DATELINE_CONTEXT_WEIGHT
             context.dateline_country = dateline.candidate.country
 
     first: dict[int, Resolution] = {}
     for t in toponyms:
-        found = resolve(readings_of[name_key(t.text)], context, qualifiers.get(id(t)), t.feature)
+        found = resolve(readings_of[name_key(t.text)], context, qualifiers.get(id(t)), t.feature, gazetteer.country)
         if found is not None:
             first[id(t)] = found
     # Second pass: what the first pass resolved is evidence for the rest.
@@ -258,7 +258,7 @@ def resolve_toponyms(article: Article, toponyms: list[Toponym], gazetteer: Gazet
         second = Context(countries=context.countries + resolved_countries, dateline_country=context.dateline_country)
         second.countries.subtract({k: v for k, v in own.items() if not k.startswith("admin1:")})
         second.admin1 = Counter({code: n for code, n in admin1.items() if own["admin1:" + code] < n})
-        found = resolve(readings_of[key], second, qualifiers.get(id(t)), t.feature)
+        found = resolve(readings_of[key], second, qualifiers.get(id(t)), t.feature, gazetteer.country)
         if found is not None:
             result[id(t)] = found
     return result, dateline
