@@ -50,7 +50,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("article_id", S), ("event", I), ("sentence", I), *_actor_columns("source"), *_actor_columns("target"),
         ("cameo", S), ("cameo_root", S), ("quad_class", pa.int8()), ("penta_class", pa.int8()), ("goldstein", F),
         ("plover", S), ("date", S), ("date_precision", S), ("date_text", S), ("date_start", D), ("date_end", D),
-        ("location_text", S), ("location_name", S), ("location_country", S), ("location_lat", F),
+        ("month", D), ("location_text", S), ("location_name", S), ("location_country", S), ("location_lat", F),
         ("location_lon", F), ("location_feature", S), ("trigger", S), ("trigger_start", I), ("trigger_end", I),
         ("negated", B), ("confidence", F), ("quote", I), ("rule", S), ("dedup_key", S)),
     "actors": _schema(("article_id", S), ("entity", I), ("name", S), ("code", S), ("country", S), ("sector", S),
@@ -178,7 +178,9 @@ class Batch:
                     row[key] = value
             if not row.get("cameo") or not row.get("cameo_root"):
                 raise ValueError(f"event {number} has no CAMEO code")
-            row["date_start"], row["date_end"] = date_range(row.get("date"))
+            start, end = row["date_start"], row["date_end"] = date_range(row.get("date"))
+            row["month"] = start.replace(day=1) if start and (start.year, start.month) == (end.year, end.month) \
+                else None
             rows["events"].append(row)
         for actor in record.get("actors") or []:
             mentions = actor.get("mentions") or []

@@ -162,10 +162,19 @@ CLUSTER_SPANS = (
     "CREATE INDEX clusters_key ON clusters (dedup_key)",
 )
 
+# Aggregation by month reads a precomputed month (first day; null for year-only and undated events):
+# grouping a million events on a date is several times faster than cutting strings per row.
+EVENT_MONTH = (
+    "ALTER TABLE events ADD COLUMN month DATE",
+    """UPDATE events SET month = CASE WHEN date_trunc('month', date_start) = date_trunc('month', date_end)
+                                   THEN CAST(date_trunc('month', date_start) AS DATE) END""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: articles, sentences, events, actors, mentions, quotes, timexes, places", CORE_TABLES),
     Migration(2, "cross-article deduplication: events.cluster_id and clusters", DEDUP_TABLES),
     Migration(3, "clusters: span of days and place, for incremental deduplication", CLUSTER_SPANS),
+    Migration(4, "events.month for aggregation by month", EVENT_MONTH),
 )
 
 # Tables that hold one article's rows, keyed by article_id (cleared when an article is replaced).

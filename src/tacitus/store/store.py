@@ -105,6 +105,8 @@ class Store:
         self.read_only = read_only
         self.migrations = migrations
         self.con = self._connect(lock_timeout)
+        # DuckDB draws progress bars on stdout for long statements; library code prints nothing.
+        self.con.execute("SET enable_progress_bar = false")
         try:
             self._migrate()
         except BaseException:
@@ -537,6 +539,7 @@ class Store:
             f"LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence = e.sentence "
             f"WHERE {where} ORDER BY e.date_start NULLS LAST, e.event_id{page}", params)
         for row in rows:
+            row["month"] = row["month"].strftime("%Y-%m") if row["month"] is not None else None
             for key in ("date_start", "date_end"):
                 row[key] = row[key].isoformat() if row[key] is not None else None
         return rows
@@ -608,11 +611,11 @@ class Store:
         side = ("coalesce(e.{0}_country, e.{0}_code)" if level == "country" else "e.{0}_code")
         where, params = self._where(**filters)
         sql = f"""
-            SELECT CASE WHEN e.date_start IS NOT NULL AND length(e.date) >= 7 THEN left(e.date, 7) END AS month,
-                   {side.format('source')} AS source, {side.format('target')} AS target, e.quad_class,
-                   count(*) AS events, round(avg(e.goldstein), 3) AS goldstein_mean
-            FROM events e WHERE {where}
-            GROUP BY ALL ORDER BY month NULLS LAST, source NULLS LAST, target NULLS LAST, e.quad_class"""
+            SELECT strftime(month, '%Y-%m') AS month, source, target, quad_class, events, goldstein_mean FROM (
+                SELECT e.month, {side.format('source')} AS source, {side.format('target')} AS target, e.quad_class,
+                       count(*) AS events, round(avg(e.goldstein), 3) AS goldstein_mean
+                FROM events e WHERE {where} GROUP BY ALL)
+            ORDER BY month NULLS LAST, source NULLS LAST, target NULLS LAST, quad_class"""
         try:
             table = self.con.sql(sql, params=params).to_arrow_table()
         except duckdb.Error as exc:
