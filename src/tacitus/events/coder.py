@@ -514,14 +514,16 @@ def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
     """
     consumed_all: set[int] = set()
     matches = []
+    by_pos: dict[str, list] = {"VERB": [], "NOUN": []}
+    for token in sent:  # one pass: spaCy builds a new Token object on every access
+        # Predicative adjectives carry intentions like verbs: "is ready to contribute troops".
+        token_pos = ("VERB" if token.pos_ in ("VERB", "AUX", "ADJ") else
+                     "NOUN" if token.pos_ in ("NOUN", "PROPN") else None)
+        if token_pos is not None:
+            by_pos[token_pos].append(token)
     for pos in ("VERB", "NOUN"):
-        for token in sent:
+        for token in by_pos[pos]:
             if token.i in consumed_all:
-                continue
-            # Predicative adjectives carry intentions like verbs: "is ready to contribute troops".
-            token_pos = ("VERB" if token.pos_ in ("VERB", "AUX", "ADJ") else
-                         "NOUN" if token.pos_ in ("NOUN", "PROPN") else None)
-            if token_pos != pos:
                 continue
             for rule in lexicon.candidates(pos, _lemma(token)) or lexicon.candidates(pos, token.lower_):
                 consumed = match_rule(token, rule)
