@@ -49,9 +49,28 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
+class ChunkProgress(logging.Handler):
+    """Writes the pipeline's chunk messages to stderr with the peak memory so far, so that a long run
+    shows where it is (and what it has used) even if it is stopped."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.started = time.perf_counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "chunk" in record.getMessage():
+            sys.stderr.write(f"  {time.perf_counter() - self.started:7.0f} s  peak {peak_mib():7.1f} MiB  "
+                             f"{record.getMessage()}\n")
+            sys.stderr.flush()
+
+
 def child(size: int, chunk_chars: int, time_limit: float | None) -> dict:
     """Run in a fresh process: code one article of ``size`` characters; report time and peak memory."""
     logging.basicConfig(level=logging.ERROR)
+    progress = logging.getLogger("tacitus.pipeline")
+    progress.setLevel(logging.DEBUG)
+    progress.addHandler(ChunkProgress())
+    progress.propagate = False
     from tacitus import Pipeline, article_from_text
 
     pipeline = Pipeline(max_chars=None, chunk_chars=chunk_chars, time_limit=time_limit)
@@ -88,9 +107,9 @@ def main() -> None:
     for size in args.sizes:
         command = [sys.executable, __file__, "--child", str(size), "--chunk-chars", str(chunk_chars),
                    "--time-limit", str(args.time_limit)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)  # progress on stderr
         if done.returncode != 0:
-            print(f"{size:>12,} failed (exit {done.returncode}): {done.stderr.strip()[-500:]}")
+            print(f"{size:>12,} failed (exit {done.returncode})")
             continue
         result = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(result)

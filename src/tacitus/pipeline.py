@@ -192,7 +192,8 @@ class Pipeline:
         """
         spans = split_text(article.text, self.chunk_chars)
         log.info("article %s: %d characters, coded in %d chunks", article.id, len(article.text), len(spans))
-        for start, end in spans:
+        for number, (start, end) in enumerate(spans, start=1):
+            log.debug("article %s: chunk %d of %d (characters %d-%d)", article.id, number, len(spans), start, end)
             part = dataclasses.replace(article, text=article.text[start:end], dateline=None, errors=[],
                                        sentences=[], mentions=[], actors=[], timexes=[], places=[], quotes=[],
                                        events=[], doc=None)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tacitus.ingest import article_from_text, read_inputs
+from tacitus.ingest import article_from_text, read_inputs, readers
 from tacitus.output import article_to_dict
 
 from .strategies import any_unicode, hostile_text, jsonl_file, nested_html
@@ -62,7 +63,10 @@ def test_malformed_jsonl_costs_one_article_per_line(tmp_path_factory, data):
     path.write_bytes(data)
     articles = list(read_inputs([str(path)]))
     records = [line for line in data.split(b"\n") if line.strip()]
-    assert len(articles) == max(1, len(records))
+    if readers._looks_binary(data.lstrip(b"\r\n\t ").split(b"\n", 1)[0]):  # a binary first line: a binary file
+        assert [e.code for e in articles[0].errors] == ["E103"] and len(articles) == 1
+    else:
+        assert len(articles) == max(1, len(records))
     for article in articles:
         assert_sound(article)
 
@@ -74,7 +78,7 @@ def test_deeply_nested_html(tmp_path_factory, page):
     path.write_bytes(page)
     [article] = read_inputs([str(path)])
     assert_sound(article)
-    assert article.text or article.errors[0].code == "E109"
+    assert article.text or article.errors[0].code in ("E109", "E103")  # E103: NUL bytes in the page
 
 
 @FAST
@@ -130,3 +134,27 @@ def test_regression_jsonl_without_records_is_an_error_not_silence(tmp_path, data
     [article] = read_inputs([write(tmp_path, "empty.jsonl", data)])
     assert [e.code for e in article.errors] == ["E105"]
     assert article.errors[0].input.endswith("empty.jsonl")
+
+
+def test_regression_file_name_that_is_not_utf8_gives_a_writable_id(tmp_path):
+    folder = os.fsencode(tmp_path)
+    try:
+        with open(os.path.join(folder, b"\xffnews.txt"), "wb") as handle:
+            handle.write(b"Pakistan signed a deal with Russia.")
+    except OSError:
+        pytest.skip("this file system does not take non-UTF-8 names")
+    [article] = read_inputs([str(tmp_path)])
+    assert article.id == "\\xffnews" and article.origin.endswith("\\xffnews.txt")
+    assert_sound(article)
+
+
+def test_regression_a_nul_byte_in_one_jsonl_line_costs_that_line_not_the_file(tmp_path):
+    data = b'{"text": "Pakistan signed."}\n{"text": "bad\x00line"}\n{"text": "Russia signed."}\n'
+    first, bad, last = read_inputs([write(tmp_path, "n.jsonl", data)])
+    assert first.text == "Pakistan signed." and last.text == "Russia signed."
+    assert [(e.code, e.line) for e in bad.errors] == [("E103", 2)]
+
+
+def test_a_jsonl_file_that_starts_binary_is_one_e103(tmp_path):
+    [article] = read_inputs([write(tmp_path, "z.jsonl", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + bytes(range(256)))])
+    assert [e.code for e in article.errors] == ["E103"]
