@@ -5,7 +5,9 @@ alone, whether a match is a time expression at all (used when choosing among ove
 candidates); ``resolve(match, ctx)`` turns an accepted match into a TIMEX3 type, value and mod,
 reading the publication date and the discourse state in :class:`Context` (the last quarter and
 the last calendar date the article mentioned). Resolvers run in text order so that "the quarter"
-or "the following year" can lean on what came before.
+or "the following year" can lean on what came before. A rule may also carry a ``span`` function
+where TimeML leaves part of the match outside the expression ("a third-quarter loss" -> "third-
+quarter"; "Earlier Friday" -> "Friday").
 """
 
 from __future__ import annotations
