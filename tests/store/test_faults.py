@@ -195,17 +195,31 @@ def test_second_writer_gets_a_clear_error_after_its_timeout(tmp_path):
         holder.wait()
 
 
-def test_second_writer_waits_for_the_first(tmp_path):
+INGEST_THEN_HOLD = """
+    import sys, time
+    sys.path.insert(0, sys.argv[2])
+    from tacitus.store import Store
+    from tests.store.test_faults import _records
+    store = Store(sys.argv[1])
+    store.add_coded(_records(30), batch_size=10)
+    print("open", flush=True)
+    time.sleep(1)
+    store.close()
+"""
+
+
+def test_concurrent_ingests_wait_and_store_each_article_once(tmp_path):
     path = tmp_path / "s.duckdb"
-    holder = _python(HOLD_OPEN, str(path), "1")
+    first = _python(INGEST_THEN_HOLD, str(path), str(Path(__file__).resolve().parents[2]))
     try:
-        assert holder.stdout.readline().strip() == "open"
-        with Store(path, lock_timeout=30) as store:
-            store.add_coded([pak_rus()])
-            assert store.summary()["articles"] == 1
+        assert first.stdout.readline().strip() == "open", first.stderr.read()
+        with Store(path, lock_timeout=30) as store:  # waits until the first process is done
+            report = store.add_coded(_records(40), batch_size=10)
+            assert len(report.unchanged) == 30 and len(report.added) == 10
+            assert _stored_once(store, 40)
     finally:
-        holder.kill()
-        holder.wait()
+        first.kill()
+        first.wait()
 
 
 KILLED_MID_BATCH = """

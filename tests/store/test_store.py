@@ -106,6 +106,12 @@ def test_query_filters(store, filters, expected):
     assert store.count_events(**filters) == len(expected)
 
 
+def test_text_search_knows_non_ascii_words(store):
+    store.add_coded([record("u1", "Pakistan sent envoys to Ürümqi and São Paulo.", [event(PAK, RUS)])])
+    assert store.count_events(text="ürümqi") == 1 and store.count_events(text="são paulo") == 1
+    assert store.count_events(text="Ürüm") == 0
+
+
 def test_query_pages(store):
     _three_events(store)
     pages = [store.query_events(limit=2, offset=o) for o in (0, 2, 4)]

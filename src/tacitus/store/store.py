@@ -519,7 +519,8 @@ class Store:
             word_conditions = " AND ".join("regexp_matches(s.text, ?)" for _ in words)
             conditions.append(f"EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = e.article_id "
                               f"AND s.sentence = e.sentence AND {word_conditions})")
-            params += [f"(?i)\\b{re.escape(w)}\\b" for w in words]
+            # Word edges by Unicode class: RE2's \\b knows only ASCII letters ("Ürümqi" would never match).
+            params += [f"(?i)(^|[^\\pL\\pN_]){re.escape(w)}($|[^\\pL\\pN_])" for w in words]
         return (" AND ".join(conditions) or "TRUE"), params
 
     def query_events(self, *, limit: int | None = 100, offset: int = 0, **filters) -> list[dict[str, Any]]:
