@@ -416,3 +416,8 @@ def test_quarter_ended_a_date_is_the_quarter_around_it():
 def test_quarter_just_named_keeps_its_label_over_the_closing_date():
     text = "Delta posted a profit for its fiscal first quarter. For the quarter ended Sept. 29, net rose."
     assert found(text, "1989-10-26")["the quarter"] == ("DATE", "1989-Q1")
+
+
+def test_a_week_after_an_object_pronoun_is_a_duration_not_a_rate():
+    got = found("He offered him a week to withdraw fully.")
+    assert got == {"a week": ("DURATION", "P1W")}

@@ -584,7 +584,9 @@ def check_per_unit(m: re.Match, text: str) -> bool:
     return bool(prev) and prev[-1] not in (
         "for", "in", "than", "about", "over", "within", "after", "before", "nearly", "almost", "of", "only",
         "just", "half", "least", "around", "once", "past", "last", "next", "another", "such", "what", "is",
-        "was", "took", "take", "takes", "spent", "spend", "by", "to", "since", "until", "during", "like")
+        "was", "took", "take", "takes", "spent", "spend", "by", "to", "since", "until", "during", "like",
+        # An object pronoun is no amount: "offered him a week to withdraw".
+        "him", "her", "them", "us", "me", "you", "it")
 
 
 def check_frequency(m: re.Match, text: str) -> bool:
