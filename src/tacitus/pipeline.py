@@ -123,7 +123,8 @@ class Pipeline:
     cut at paragraph or sentence boundaries, with offsets into the whole text (such an article keeps
     no ``doc``, and actors are not linked across chunks); ``time_limit`` stops the stages of an article,
     or of one chunk, after that many seconds with an E502 error and keeps the work of the stages that
-    finished (parsing, linear in the text and bounded by the chunk size, is not counted).
+    finished (parsing, linear in the text and bounded by the chunk size, is not counted; nor is the
+    first article, during which the stages load their tables).
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, stages: Sequence[Stage] | None = None, batch_size: int = 32, *,
@@ -140,6 +141,10 @@ class Pipeline:
         check_order([self.parser, *self.stages])
         self.batch_size = batch_size
         self.max_chars, self.chunk_chars, self.time_limit = max_chars, chunk_chars, time_limit
+        # Stages load their tables on first use (the places gazetteer takes some 15 s); the first
+        # article (chunk) coded therefore runs without the time limit, or on a busy machine every
+        # article would be stopped in the middle of that load and the next one would start it again.
+        self._warm = False
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Code ``articles``; yields each one, in input order, once its stages have run.
@@ -213,12 +218,18 @@ class Pipeline:
         return article
 
     def _remaining(self, started: float) -> float | None:
-        if self.time_limit is None:
+        if self.time_limit is None or not self._warm:
             return None
         return self.time_limit - (time.monotonic() - started)
 
     def _run_stages(self, article: Article, started: float, where: str | None = None) -> None:
         """Run every stage on ``article`` (parsed), within the time limit counted from ``started``."""
+        try:
+            self._run_stages_in_time(article, started, where)
+        finally:
+            self._warm = True
+
+    def _run_stages_in_time(self, article: Article, started: float, where: str | None) -> None:
         assigned = {*GIVEN, *self.parser.assigns}
         current: Stage | None = None
         running = False
