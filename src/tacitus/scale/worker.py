@@ -58,7 +58,13 @@ def worker_pipeline(model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE):
 
     started = time.perf_counter()
     pipeline = Pipeline(model=model, batch_size=batch_size)
-    pipeline(article_from_text(WARM_UP_TEXT, id="warm-up", published="2018-02-21"))
+    # No time limit while the tables load: on a busy machine the places gazetteer alone can take
+    # longer than one article may, and a cut-off load would only be paid again by the first partition.
+    limit, pipeline.time_limit = pipeline.time_limit, None
+    try:
+        pipeline(article_from_text(WARM_UP_TEXT, id="warm-up", published="2018-02-21"))
+    finally:
+        pipeline.time_limit = limit
     log.info("pipeline %s loaded in %.1f s", model, time.perf_counter() - started)
     return pipeline
 
