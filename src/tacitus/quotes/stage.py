@@ -19,6 +19,7 @@ survivors to ``Article.quotes`` and resolves first-person pronouns inside direct
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..events.coder import MentionIndex, subjects
@@ -137,28 +138,32 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def direct_candidates(article: Article, index: MentionIndex) -> list[Candidate]:
     """Direct quotes with their cue and speaker; a quote without a cue continues the one before it."""
     doc = article.doc
+    # Token and sentence boundaries, looked up by bisection: doc.char_span and Token.sent rebuild the text or
+    # walk the sentences on every call, which made this stage slower than the parse on long articles.
+    token_starts = [t.idx for t in doc]
+    sentences = [s.start for s in doc.sents]
     spans = []
     for start, end, open_end in quote_spans(article.text):
-        tokens = doc.char_span(start, end, alignment_mode="expand")
-        if tokens is not None and len(tokens):
-            spans.append((start, end, open_end, tokens))
+        first = bisect_right(token_starts, start) - 1
+        last = bisect_left(token_starts, end)
+        if 0 <= first < last:
+            spans.append((start, end, open_end, first, last))
     inside = set()
-    for _, _, _, tokens in spans:
-        inside.update(range(tokens.start, tokens.end))
+    for *_, first, last in spans:
+        inside.update(range(first, last))
     found: list[Candidate] = []
-    for start, end, open_end, tokens in spans:
-        cue, speaker = find_cue(doc, tokens.start, tokens.end, index, inside)
-        candidate = Candidate(start, end, True, cue, speaker, tokens.start, tokens.end - 1, open_end, cue is not None,
-                              doc[tokens.start].sent.start)
+    for start, end, open_end, first, last in spans:
+        cue, speaker = find_cue(doc, first, last, index, inside, sentences)
+        candidate = Candidate(start, end, True, cue, speaker, first, last - 1, open_end, cue is not None,
+                              sentences[_sentence_no(sentences, first)])
         if cue is None and found:
-            _continue_previous(candidate, found[-1], doc)
+            _continue_previous(candidate, found[-1], sentences)
         found.append(candidate)
     return found
 
 
-def _continue_previous(candidate: Candidate, previous: Candidate, doc) -> None:
+def _continue_previous(candidate: Candidate, previous: Candidate, sentences: list[int]) -> None:
     """Give a quote with no cue the speaker of the quote it continues ('"...," he said. "..."')."""
-    sentences = _sentence_starts(doc)
     # Counted from the previous quote's cue when that follows it ('"...?" she said on Friday. "..."').
     previous_end = max(previous.last_token, previous.cue.i if previous.cue is not None and previous.own_cue else -1)
     gap = _sentence_no(sentences, candidate.first_token) - _sentence_no(sentences, previous_end)
@@ -167,28 +172,24 @@ def _continue_previous(candidate: Candidate, previous: Candidate, doc) -> None:
         candidate.cue = previous.cue
 
 
-def _sentence_starts(doc) -> list[int]:
-    return [s.start for s in doc.sents]
-
-
 def _sentence_no(starts: list[int], token_i: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(starts, token_i) - 1
 
 
-def find_cue(doc, start: int, end: int, index: MentionIndex, inside: set[int]):
+def find_cue(doc, start: int, end: int, index: MentionIndex, inside: set[int], sentences: list[int]):
     """The speech verb that introduces the quote on tokens [start, end) and its speaker's mention.
 
     Reads the sentence where the quote ends, after it, then the sentence where it starts, before it (nearest
     first); either search stops at another quote, whose cue that would be.
     """
-    after = _until_quote(doc[end:doc[end - 1].sent.end], inside)
-    before = _until_quote(reversed(doc[doc[start].sent.start:start]), inside)
+    ends_at = _sentence_no(sentences, end - 1) + 1
+    sentence_end = sentences[ends_at] if ends_at < len(sentences) else len(doc)
+    after = _until_quote(doc, range(end, sentence_end), inside)
+    before = _until_quote(doc, range(start - 1, sentences[_sentence_no(sentences, start)] - 1, -1), inside)
     # A quote that ends its sentence ('“...?” she said on Friday.') may have its cue parsed into the next one;
     # looked at last, in its first words only, and only a bare attribution: "Germany recalled its ambassador"
     # after a quote is news of its own.
-    following = [t for t in _until_quote(doc[end:min(len(doc), end + NEXT_SENTENCE_CUE)], inside)
+    following = [t for t in _until_quote(doc, range(end, min(len(doc), end + NEXT_SENTENCE_CUE)), inside)
                  if not after and _is_cue(t) and not any(c.dep_ in CLAUSE_DEPS for c in t.children)]
     for token in after + before + following:
         if _is_cue(token):
@@ -198,12 +199,13 @@ def find_cue(doc, start: int, end: int, index: MentionIndex, inside: set[int]):
     return None, None
 
 
-def _until_quote(tokens, inside: set[int]) -> list:
+def _until_quote(doc, positions: range, inside: set[int]) -> list:
+    """Tokens at ``positions`` up to the first one inside a quote (by index: slicing a Doc is not cheap)."""
     found = []
-    for token in tokens:
-        if token.i in inside:
+    for i in positions:
+        if i in inside:
             break
-        found.append(token)
+        found.append(doc[i])
     return found
 
 
@@ -309,27 +311,29 @@ def reported_candidates(article: Article, index: MentionIndex) -> list[Candidate
     """Reported clauses: a speech verb's finite clausal complement, or the clause of "according to X"."""
     doc = article.doc
     found = []
+    according = []
     for token in doc:
-        if _is_cue(token) and not _unsaid(token):
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            according.append(token)
+        elif _is_cue(token) and not _unsaid(token):
             comp = next((c for c in token.children if c.dep_ == "ccomp" and _finite_clause(c)), None)
             if comp is not None:
                 first, last = comp.left_edge.i, _before_conjoined_cue(doc, comp)
             else:
                 first, last = _object_as_subject(token)
             if first is not None:
-                span = _clause_span(doc, first, last)
+                span = _clause_span(doc, first, last, article.text)
                 if span is not None:
                     found.append(Candidate(*span, False, token, _speaker(token, index), first, last - 1))
                 continue
-            inverted = _inverted_clause(doc, token)
+            inverted = _inverted_clause(doc, token, article.text)
             if inverted is not None:
                 found.append(Candidate(*inverted, False, token, _speaker(token, index),
                                        token.head.left_edge.i, token.i))
-    for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            candidate = _according_to_clause(doc, token, index, found)
-            if candidate is not None:
-                found.append(candidate)
+    for token in according:  # after the rest: a clause with a cue of its own is that cue's
+        candidate = _according_to_clause(doc, token, index, found, article.text)
+        if candidate is not None:
+            found.append(candidate)
     return found
 
 
@@ -373,8 +377,11 @@ def _finite_clause(verb) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in children)
 
 
-def _clause_span(doc, first: int, last_excl: int) -> tuple[int, int] | None:
-    """Character span of tokens [first, last_excl) without edge punctuation, closing a quoted fragment it ends in."""
+def _clause_span(doc, first: int, last_excl: int, text: str) -> tuple[int, int] | None:
+    """Character span of tokens [first, last_excl) without edge punctuation, closing a quoted fragment it ends in.
+
+    ``text`` is the article text (``doc.text`` would rebuild it on every call).
+    """
     while first < last_excl and (doc[first].is_punct or doc[first].is_space):
         first += 1
     while last_excl > first and ((doc[last_excl - 1].is_punct and doc[last_excl - 1].text in EDGE_PUNCT + ".")
@@ -383,7 +390,6 @@ def _clause_span(doc, first: int, last_excl: int) -> tuple[int, int] | None:
     if last_excl - first < 2:
         return None
     start, end = doc[first].idx, doc[last_excl - 1].idx + len(doc[last_excl - 1].text)
-    text = doc.text
     if _open_marks(text[start:end]):
         tail = CLOSING_TAIL.match(text, end)
         if tail:
@@ -396,7 +402,7 @@ def _open_marks(text: str) -> bool:
     return text.count(OPEN_MARK) > text.count(CLOSE_MARK) or text.count(STRAIGHT_MARK) % 2 == 1
 
 
-def _inverted_clause(doc, cue) -> tuple[int, int] | None:
+def _inverted_clause(doc, cue, text: str) -> tuple[int, int] | None:
     """ "CLAUSE, X said." where the parser hangs the cue on the clause's verb (parataxis, ccomp)."""
     head = cue.head
     if head.i == cue.i or head.i > cue.i or cue.dep_ not in INVERTED_DEPS or not _finite_clause(head):
@@ -410,7 +416,7 @@ def _inverted_clause(doc, cue) -> tuple[int, int] | None:
         before += 1
     if before == 0 or doc[before - 1].text != ",":
         return None
-    return _clause_span(doc, head.left_edge.i, before - 1)
+    return _clause_span(doc, head.left_edge.i, before - 1, text)
 
 
 def _speaker_tokens(cue) -> list:
@@ -430,7 +436,8 @@ def _speaker_tokens(cue) -> list:
     return []
 
 
-def _according_to_clause(doc, according, index: MentionIndex, reported: list[Candidate]) -> Candidate | None:
+def _according_to_clause(doc, according, index: MentionIndex, reported: list[Candidate],
+                         text: str) -> Candidate | None:
     """ "According to X, CLAUSE." / "CLAUSE, according to X.": the rest of the sentence is what X says.
 
     Read on commas rather than on the parse: the parser often hangs "According" on a noun of X's phrase
@@ -455,7 +462,7 @@ def _according_to_clause(doc, according, index: MentionIndex, reported: list[Can
         return None
     if any(c.cue is not None and first <= c.cue.i < last for c in reported):
         return None
-    span = _clause_span(doc, first, last)
+    span = _clause_span(doc, first, last, text)
     if span is None:
         return None
     return Candidate(*span, False, according, _according_to_speaker(to, index), first, last - 1)
