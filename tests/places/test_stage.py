@@ -125,3 +125,17 @@ def test_a_dateline_is_a_city_even_where_a_territory_shares_its_name(pipeline):
 def test_an_article_without_places(pipeline):
     article = code(pipeline, "The committee met on Monday and approved the budget.")
     assert article.places == [] and all(e.location is None for e in article.events)
+
+
+def test_events_of_a_long_article_coded_in_chunks_point_at_the_dateline():
+    from tacitus import Pipeline
+
+    paragraph = "Pakistan condemned India on Monday after the talks were cancelled by both governments.\n"
+    text = "ISLAMABAD: " + paragraph * 40
+    article = Article(id="long", text=text, published="2020-01-01", dateline=find_dateline(text))
+    coded = Pipeline(chunk_chars=1000)(article)
+    assert coded.dateline.country == "PAK"
+    located = [e.location for e in coded.events if e.location is not None]
+    assert located and any(e.trigger.start > 1000 for e in coded.events)
+    for place in located:
+        assert coded.text[place.start:place.end] == place.text == "ISLAMABAD"

@@ -60,10 +60,16 @@ class EventLocationStage:
         index = PlaceIndex(article)
         for event in article.events:
             found = locate_event(article, event, index)
-            if found is not None:
-                place, how = found
+            if found is None:
+                continue
+            place, how = found
+            event.evidence["location"] = how
+            if place is article.dateline and place.start >= len(article.text):
+                # A chunk of a long article carries a copy of the dateline placed past its end; the
+                # pipeline maps an event located at that very object back to the article's dateline.
+                event.location = place
+            else:
                 event.location = dataclasses.replace(place, confidence=round((place.confidence or 0) * TRUST[how], 3))
-                event.evidence["location"] = how
         return article
 
 
