@@ -102,8 +102,8 @@ def dask_client(workers: int | None = None, scheduler: str | None = None, *,
         return
     if workers < 1:
         raise UsageError(f"the number of workers must be at least 1, got {workers}")
-    # Processes, not threads: spaCy holds the GIL for much of parsing. No dashboard: it needs a
-    # free port and bokeh, and several runs may share a machine.
+    # Processes, not threads: spaCy holds the GIL for much of parsing. The dashboard (when bokeh is
+    # installed) takes any free port: several runs may share a machine.
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                       memory_limit=memory_limit) as cluster, Client(cluster) as client:
         yield client
@@ -141,7 +141,8 @@ def run_partitions(client, partitions: Sequence[Partition], sink: Sink, manifest
         partition = futures.pop(future)
         if future.status != "finished":
             error = _describe(future)
-            log.error("partition %s (%s) failed: %s", partition.key, partition.describe(), error)
+            # Not an error log: the run goes on, and the caller reports summary.failed.
+            log.info("partition %s (%s) failed: %s", partition.key, partition.describe(), error)
             summary.failed.append(FailedPartition(partition, error))
             future.release()
             if on_partition:
