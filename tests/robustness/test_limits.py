@@ -218,3 +218,24 @@ def test_cli_limits(tmp_path, pipeline):
     assert [e["code"] for e in first["errors"]] == ["E108"] and second["events"]
     result = CliRunner().invoke(main, ["code", str(short), "--chunk-chars", "10"])
     assert result.exit_code == 2 and "--chunk-chars" in result.output
+
+
+class _SlowFinalizer:
+    def __del__(self):
+        started = time.monotonic()
+        while time.monotonic() - started < 0.5:
+            pass
+
+
+def test_regression_an_alarm_dropped_in_a_finalizer_goes_off_again():
+    # Found by fuzzing: Python prints and drops an exception raised inside __del__ or a gc callback.
+    from tacitus.pipeline import ALARM_REPEAT, ArticleTimeout, time_limit
+
+    started = time.monotonic()
+    with pytest.raises(ArticleTimeout):
+        with time_limit(0.2):
+            _SlowFinalizer()  # the alarm lands in its __del__ and is dropped
+            while time.monotonic() - started < 30:
+                time.sleep(0.01)
+    assert time.monotonic() - started < 0.5 + ALARM_REPEAT + 5
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
