@@ -227,6 +227,7 @@ class _SlowFinalizer:
             pass
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_regression_an_alarm_dropped_in_a_finalizer_goes_off_again():
     # Found by fuzzing: Python prints and drops an exception raised inside __del__ or a gc callback.
     from tacitus.pipeline import ALARM_REPEAT, ArticleTimeout, time_limit
