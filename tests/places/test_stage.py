@@ -139,3 +139,18 @@ def test_events_of_a_long_article_coded_in_chunks_point_at_the_dateline():
     assert located and any(e.trigger.start > 1000 for e in coded.events)
     for place in located:
         assert coded.text[place.start:place.end] == place.text == "ISLAMABAD"
+
+
+@pytest.mark.parametrize("text, name, country, feature", [
+    ("Pakistan's ruling party held a rally in Karachi on Sunday and another in Hyderabad on Monday.",
+     "Hyderabad", "PAK", "city"),
+    ("India's prime minister opened a metro line in Bangalore and then flew to Hyderabad on Monday.",
+     "Hyderabad", "IND", "city"),
+    ("Voters in Alabama and Georgia went to the polls on Tuesday in closely watched US Senate races.",
+     "Georgia", "USA", "admin1"),
+    ("Russian troops remain in two breakaway regions of Georgia, officials in Tbilisi said on Monday.",
+     "Georgia", "GEO", "country"),
+])
+def test_context_decides_between_places_of_one_name(pipeline, text, name, country, feature):
+    found = [(p.country, p.feature) for p in code(pipeline, text).places if p.text == name]
+    assert found == [(country, feature)]

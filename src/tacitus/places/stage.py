@@ -199,9 +199,16 @@ def resolve_toponyms(article: Article, toponyms: list[Toponym], gazetteer: Gazet
     vote for itself). Returns ``{id(toponym): Resolution}`` for the resolved ones and the dateline's.
     """
     context = Context()
+    # An actor mention that is itself one of the toponyms ("Georgia" coded GEO by the actor stage) must
+    # not vote for its own reading; the toponyms speak through the places whose country is certain.
+    spans = [(t.start, t.end) for t in toponyms]
     for entity in article.actors:
-        if entity.actor.country:
-            context.countries[entity.actor.country] += ACTOR_WEIGHT * max(len(entity.mentions), 1)
+        if not entity.actor.country:
+            continue
+        for index in entity.mentions:
+            mention = article.mentions[index]
+            if not any(mention.start < end and mention.end > start for start, end in spans):
+                context.countries[entity.actor.country] += ACTOR_WEIGHT
     readings_of: dict[str, list[Reading]] = {}
     qualifiers: dict[int, set[str]] = {}
     by_start = {t.start: t for t in toponyms}
