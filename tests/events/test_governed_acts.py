@@ -77,3 +77,19 @@ def test_modal_maps_mirror_the_intent_family():
     assert apply_modality("045", "demand") == "108"
     assert apply_modality("057", "appeal") == "027"
     assert apply_modality("190", "threat") == "1384"
+
+
+def test_announcing_one_will_not_act_is_a_refusal():
+    rows = [("Syria", "Syria", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3), ("meet", "meet", "VERB", "ROOT", 3),
+            ("Israel", "Israel", "PROPN", "dobj", 3)]
+    assert code(rows, {0: "SYR", 4: "ISR"})[0] == ("125", "SYR", "ISR")
+
+
+def test_agreeing_to_a_ceasefire_is_an_intent_to_de_escalate():
+    rows = [("Yugoslavia", "Yugoslavia", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+            ("Slovenia", "Slovenia", "PROPN", "conj", 0), ("agreed", "agree", "VERB", "ROOT", 3),
+            ("to", "to", "ADP", "prep", 3), ("a", "a", "DET", "det", 6),
+            ("ceasefire", "ceasefire", "NOUN", "pobj", 4)]
+    codes = code(rows, {0: "YUG", 2: "SVN"})
+    assert codes and {c[0] for c in codes} == {"0356"}, codes

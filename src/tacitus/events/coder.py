@@ -410,6 +410,11 @@ def modality(token) -> tuple[str | None, bool]:
         mode = "hypothetical"
     elif aux & FUTURE_AUX:
         mode = "intent"
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "on", "upon") \
+            and _lemma(head.head) in INTENT_HEADS:
+        # "agreed to a ceasefire", "agreed on talks": an intention, like "agreed to hold talks".
+        mode = "intent"
+        negated = negated or any(c.dep_ == "neg" for c in head.head.children)
     if token.dep_ == "xcomp" and head.i != token.i:
         lemma = _lemma(head)
         if lemma in REFUSAL_HEADS:
@@ -432,6 +437,9 @@ def modality(token) -> tuple[str | None, bool]:
         node = node.head
     if token.sent.text.rstrip().rstrip("”\"'’").endswith("?"):
         return "hypothetical", negated
+    if mode == "intent" and negated:
+        # "will not accept refugees", "would not meet": announcing that one will not act is a refusal.
+        return "refusal", False
     return mode, negated
 
 
@@ -564,10 +572,12 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         if passive and not any(c.dep_ == "agent" for c in token.children):
             source_tokens = []
     else:
-        mode = None
+        if mode != "intent" or token.dep_ != "pobj":
+            mode = None
         source_tokens, target_tokens = noun_arguments(token)
         if not any(mentions.actors(t) for t in source_tokens):
-            source_tokens = _light_verb_subjects(token)
+            # "X agreed to a ceasefire": the one who agreed.
+            source_tokens = subjects(token.head.head) if mode == "intent" else _light_verb_subjects(token)
         if rule.target:
             target_tokens = targets(token, rule, consumed) or target_tokens
         elif not target_tokens:
