@@ -75,7 +75,8 @@ def synthetic_batches(n_events: int, seed: int = 8):
                 "sentence": np.zeros(n), "source_code": np.char.add(source, "GOV"), "source_country": source,
                 "source_sector": np.full(n, "GOV"), "target_code": target, "target_country": target,
                 "cameo": np.char.add(root_text, "0"), "cameo_root": root_text, "quad_class": quad,
-                "goldstein": np.round(rng.uniform(-10, 10, n), 1), "date": day_text, "date_precision": np.full(n, "day"),
+                "goldstein": np.round(rng.uniform(-10, 10, n), 1), "date": day_text,
+                "date_precision": np.full(n, "day"),
                 "date_start": days, "date_end": days, "month": days.astype("datetime64[M]").astype("datetime64[D]"),
                 "trigger": np.full(n, "syn"),
                 "confidence": np.round(rng.random(n), 2), "negated": np.zeros(n, bool),
@@ -123,7 +124,8 @@ def main(argv=None) -> int:
                 timings[name] = statistics.median(seconds)
                 # CPU seconds (all threads) next to wall time: on a shared machine wall time includes waiting.
                 print(f"{name:<30} {len(rows):>9,} rows  median {timings[name] * 1000:7.1f} ms wall, "
-                      f"{statistics.median(cpu) * 1000:7.1f} ms CPU (best wall {min(seconds) * 1000:.1f}, {REPEATS} runs)")
+                      f"{statistics.median(cpu) * 1000:7.1f} ms CPU "
+                      f"(best wall {min(seconds) * 1000:.1f}, {REPEATS} runs)")
             started = time.perf_counter()
             page = store.query_events(dyad="C000-C001", limit=50)
             print(f"{'query one dyad, first page':<30} {len(page):>9,} rows  "

@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 import pyarrow as pa
 
@@ -173,7 +173,8 @@ class Batch:
                     for field in ("text", "name", "country", "lat", "lon", "feature"):
                         row[f"location_{field}"] = value.get(field) if value else None
                 elif key == "trigger":
-                    row["trigger"], row["trigger_start"], row["trigger_end"] = value["text"], value["start"], value["end"]
+                    row["trigger"] = value["text"]
+                    row["trigger_start"], row["trigger_end"] = value["start"], value["end"]
                 else:
                     row[key] = value
             if not row.get("cameo") or not row.get("cameo_root"):
@@ -210,12 +211,3 @@ class Batch:
         """One Arrow table per store table (columns typed by SCHEMAS; absent keys become nulls)."""
         return {name: pa.Table.from_pylist(rows, schema=SCHEMAS[name]) for name, rows in self.rows.items()}
 
-
-def iter_records(lines: Iterable[str]) -> Iterable[dict[str, Any]]:
-    """Records from JSON Lines (e.g. the output of ``tacitus code``); blank lines are skipped."""
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise StoreError(f"not JSON: {exc}", code=E_BAD_RECORD, line=number) from exc

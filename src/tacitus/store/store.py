@@ -612,11 +612,11 @@ class Store:
         side = ("coalesce(e.{0}_country, e.{0}_code)" if level == "country" else "e.{0}_code")
         where, params = self._where(**filters)
         sql = f"""
-            SELECT strftime(month, '%Y-%m') AS month, source, target, quad_class, events, goldstein_mean FROM (
-                SELECT e.month, {side.format('source')} AS source, {side.format('target')} AS target, e.quad_class,
-                       count(*) AS events, round(avg(e.goldstein), 3) AS goldstein_mean
+            SELECT strftime(first_day, '%Y-%m') AS month, source, target, quad_class, events, goldstein_mean FROM (
+                SELECT e.month AS first_day, {side.format('source')} AS source, {side.format('target')} AS target,
+                       e.quad_class, count(*) AS events, round(avg(e.goldstein), 3) AS goldstein_mean
                 FROM events e WHERE {where} GROUP BY ALL)
-            ORDER BY month NULLS LAST, source NULLS LAST, target NULLS LAST, quad_class"""
+            ORDER BY first_day NULLS LAST, source NULLS LAST, target NULLS LAST, quad_class"""
         try:
             table = self.con.sql(sql, params=params).to_arrow_table()
         except duckdb.Error as exc:
