@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tacitus.store.gdelt import COLUMNS, fips_table
 
-from .conftest import PAK, RUS, event, record
+from .conftest import PAK, RUS, actor, event, record
 
 # The GDELT 2.0 event table (Event Codebook V2.0): 61 columns in this order.
 GDELT_V2_COLUMNS = (
@@ -56,3 +56,14 @@ def test_gdelt_rows(store, tmp_path):
     assert first["SOURCEURL"] == "https://x.test/1" and first["IsRootEvent"] == "1"
     assert len(first["DATEADDED"]) == 14
     assert undated["SQLDATE"] == "20180105" and undated["Actor2Code"] == "" and undated["SOURCEURL"] == "a3"
+
+
+def test_gdelt_rows_stay_one_line(store, tmp_path):
+    broken = actor("PAK", "PAK", "Paki-\nstan")
+    broken["name"] = "Paki\tstan"
+    store.add_coded([record("a1", "Pakistan met with Russia on Tuesday.", [event(broken, RUS)], url="x\ty")])
+    out = tmp_path / "events.tsv"
+    store.export(out, "gdelt")
+    [line] = out.read_text().splitlines()
+    fields = line.split("\t")
+    assert len(fields) == 61 and fields[6] == "PAKI STAN" and fields[-1] == "x y"

@@ -19,10 +19,15 @@ import pyarrow as pa
 EVENT_DAY = "coalesce(CASE WHEN e.date_start = e.date_end THEN e.date_start END, TRY_CAST(a.published AS DATE))"
 
 
+def _text(expression: str) -> str:
+    """A free-text field without tabs or line breaks, which would break GDELT's one-line, tab-separated rows."""
+    return f"regexp_replace({expression}, '[\\t\\r\\n]+', ' ', 'g')"
+
+
 def _actor(n: int, side: str) -> list[tuple[str, str]]:
     return [
         (f"Actor{n}Code", f"e.{side}_code"),
-        (f"Actor{n}Name", f"upper(coalesce(e.{side}_name, e.{side}_text))"),
+        (f"Actor{n}Name", _text(f"upper(coalesce(e.{side}_name, e.{side}_text))")),
         (f"Actor{n}CountryCode", f"e.{side}_country"),
         (f"Actor{n}KnownGroupCode", "NULL"),
         (f"Actor{n}EthnicCode", "NULL"),
@@ -45,7 +50,7 @@ def _geo(prefix: str, known: bool) -> list[tuple[str, str]]:
                 "WHEN e.location_country = 'USA' THEN 3 ELSE 4 END")
     return [
         (f"{prefix}_Type", geo_type),
-        (f"{prefix}_FullName", "e.location_name"),
+        (f"{prefix}_FullName", _text("e.location_name")),
         (f"{prefix}_CountryCode", "f.fips"),
         (f"{prefix}_ADM1Code", "NULL"),
         (f"{prefix}_ADM2Code", "NULL"),
@@ -78,7 +83,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     *_geo("Actor2Geo", False),
     *_geo("ActionGeo", True),
     ("DATEADDED", "strftime(a.ingested_at, '%Y%m%d%H%M%S')"),
-    ("SOURCEURL", "coalesce(a.url, a.id)"),
+    ("SOURCEURL", _text("coalesce(a.url, a.id)")),
 )
 
 
