@@ -154,3 +154,13 @@ def test_events_of_a_long_article_coded_in_chunks_point_at_the_dateline():
 def test_context_decides_between_places_of_one_name(pipeline, text, name, country, feature):
     found = [(p.country, p.feature) for p in code(pipeline, text).places if p.text == name]
     assert found == [(country, feature)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Afghan forces clashed with Taliban fighters near Kabul on Monday.", "Kabul"),
+    ("Pakistani troops attacked Iranian guards on the border with Iran on Monday.", "Iran"),
+    ("ISLAMABAD: Pakistani troops attacked militants in the northern city of Peshawar on Monday.", "Peshawar"),
+])
+def test_the_place_attached_to_the_trigger(pipeline, text, name):
+    article = code(pipeline, text)
+    assert article.events and all(e.location is not None and e.location.name == name for e in article.events)

@@ -37,6 +37,8 @@ LOCATION_NOUNS = frozenset({
 })  # fmt: skip
 # "to" is a destination, the location only of a visit ("Mr Asif is on a visit to Moscow").
 VISIT_CODES = ("042", "043")
+# Prepositions that introduce the other side of an event ("clashed with", "fighting against").
+PARTNER_PREPS = frozenset({"with", "against", "alongside"})
 # Dependencies that lead from a trigger up to the verb of its clause.
 UP_DEPS = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "xcomp", "acl", "advcl", "pcomp",
                      "compound", "conj", "ccomp", "relcl"})
@@ -110,6 +112,11 @@ def locate_event(article: Article, event: Event, index: PlaceIndex) -> tuple[Pla
             for obj in node.children if place is None else ():
                 if obj.dep_ in OBJECT_DEPS:
                     place = place or _attached_place(obj, index, visit and hop == 0, compounds=False)
+                elif hop == 0 and obj.dep_ == "prep" and obj.lower_ in PARTNER_PREPS:
+                    # "clashed with Taliban fighters near Kabul": the place of the other side.
+                    for pobj in obj.children:
+                        if pobj.dep_ == "pobj":
+                            place = place or _attached_place(pobj, index, False, compounds=False)
             if place is not None:
                 return _resolved(place, "trigger" if hop == 0 else "clause")
             if node.dep_ not in UP_DEPS or node.head.i == node.i:
