@@ -77,7 +77,8 @@ def ingest_properties(folder: Path) -> dict:
         return run
 
     def stdin(tally):
-        @given(data=st.one_of(jsonl_file, st.binary(max_size=2_000), news_like.map(str.encode)))
+        @given(data=st.one_of(jsonl_file, st.binary(max_size=2_000),
+                              news_like.map(lambda t: t.encode("utf-8", "surrogatepass"))))
         def run(data):
             started = time.perf_counter()
             articles = list(read_inputs(["-"], stdin=io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")))
