@@ -105,9 +105,12 @@ def _write_rows(rows, fmt, output, columns=None):
 @scale_options
 def ingest_command(inputs, db, published, model, batch_size, lock_timeout, workers, scheduler, out, partition_size,
                    retries, progress):
-    """Code INPUT... (as `tacitus code` reads them) and store articles, sentences, actors, events,
-    quotes and places in the store. Articles stored already are skipped; a changed article replaces
-    its stored version; each batch is one transaction, so an interrupted ingest can simply be rerun.
+    """Code articles and keep them in the store (a DuckDB file).
+
+    INPUT is read as `tacitus code` reads it. The store keeps each article's text, sentences, actors,
+    events, quotes, time expressions and places. Articles stored already are not coded again; a
+    changed article replaces its stored version; each batch is one transaction, so an interrupted
+    ingest can simply be run again.
 
     With --workers, --scheduler or --out the articles are coded on a Dask cluster, in work units of
     --partition-size articles; finished units are recorded, so a rerun resumes."""
