@@ -175,3 +175,20 @@ def test_add_arrow_follows_the_same_rules(store, tmp_path):
     with Store(tmp_path / "other.duckdb") as other:
         assert other.add_coded([pak_rus("a1")]).added == ["a1"]
         assert other.query_events()[0]["trigger"] == store.query_events(article="a1")[0]["trigger"]
+
+
+def test_ingest_takes_coded_articles_and_reports_unreadable_ones(store):
+    from tacitus.model import Actor, Article, ArticleError, Event, Mention, Sentence, Trigger
+
+    text = "Pakistan met Russia."
+    pakistan = Mention(0, 8, "Pakistan", 0, actor=Actor("Pakistan", "PAK", "PAK", kind="state"))
+    russia = Mention(13, 19, "Russia", 0, actor=Actor("Russia", "RUS", "RUS", kind="state"))
+    coded = Article("k1", text, published="2018-02-21", sentences=[Sentence(0, 0, len(text), text)],
+                    events=[Event(0, pakistan, russia, "036", "03", 1, 1, 4.0, "CONSULT", Trigger(9, 12, "met"),
+                                  "test", 0.9, date="2018-02-20", date_precision="day")])
+    unreadable = Article("bad", "", errors=[ArticleError("E101", "no such file", "bad.txt")])
+    report = store.ingest([coded, unreadable])
+    assert report.added == ["k1"] and report.failed == [("bad", "E101: no such file")]
+    [row] = store.query_events()
+    assert (row["source_code"], row["target_code"], row["trigger"], row["date"]) == ("PAK", "RUS", "met", "2018-02-20")
+    assert store.ingest([coded]).unchanged == ["k1"]
