@@ -19,7 +19,7 @@ from tacitus.output import article_to_dict
 
 from .strategies import any_unicode, hostile_text, jsonl_file, nested_html
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+FAST = settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 SUFFIXES = (".txt", ".md", ".html", ".jsonl", ".csv")
 
 
@@ -71,7 +71,7 @@ def test_malformed_jsonl_costs_one_article_per_line(tmp_path_factory, data):
         assert_sound(article)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(page=nested_html())
 def test_deeply_nested_html(tmp_path_factory, page):
     path = tmp_path_factory.mktemp("fuzz") / "page.html"

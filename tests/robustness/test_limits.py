@@ -28,7 +28,7 @@ from .strategies import enormous_tokens, news_like
 # --- splitting -------------------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=st.one_of(news_like, enormous_tokens(), st.text(max_size=300)), max_chars=st.integers(1, 400))
 def test_chunks_cover_every_character_in_order_within_the_limit(text, max_chars):
     chunks = split_text(text, max_chars)
