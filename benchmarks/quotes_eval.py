@@ -79,7 +79,7 @@ def main(argv=None) -> int:
             mark = ""
             if old is not None and value < old - TOLERANCE:
                 mark, failed = "  DROP", True
-            print(f"  {split:<5} {key:<22} {value:.4f} (baseline {old if old is not None else '-'}){mark}")
+            print(f"  {split:<7} {key:<22} {value:.4f} (baseline {old if old is not None else '-'}){mark}")
     return 1 if failed else 0
 
 

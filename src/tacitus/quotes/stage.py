@@ -276,11 +276,8 @@ def _phrase_mention(token) -> Mention:
         else:
             break
     span = doc[left:right]
-    sentence_start = token.sent.start
     return Mention(start=span.start_char, end=span.end_char, text=span.text, sentence=-1, label="NOMINAL",
-                   token_start=left, token_end=right) if left >= sentence_start else \
-        Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, sentence=-1, label="NOMINAL",
-                token_start=token.i, token_end=token.i + 1)
+                   token_start=left, token_end=right)
 
 
 def speaker_as_entity(article: Article, mention: Mention | None) -> Mention | None:
@@ -431,8 +428,11 @@ def _speaker_tokens(cue) -> list:
     if cue.dep_ in ("pcomp", "advcl", "xcomp"):
         verb = cue.head.head if cue.head.lower_ == "as" else cue.head
         # "He quoted Ho Chi Minh as saying": the words are Ho Chi Minh's; "a colleague was quoted as saying".
-        quoted = [c for c in verb.children if c.dep_ in (("dobj",) if verb.lemma_ == "quote" else ())]
-        return quoted or [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        if verb.lemma_ == "quote":
+            quoted = [c for c in verb.children if c.dep_ == "dobj"]
+            if quoted:
+                return quoted
+        return [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
     return []
 
 
