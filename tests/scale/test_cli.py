@@ -8,8 +8,8 @@ from click.testing import CliRunner
 from tacitus.cli import main
 
 
-def _ingest(*args):
-    return CliRunner().invoke(main, ["ingest", *args, "--no-progress"], catch_exceptions=False)
+def _ingest(*args, progress="--no-progress"):
+    return CliRunner().invoke(main, ["ingest", *args, progress], catch_exceptions=False)
 
 
 def test_parquet_output_on_an_existing_scheduler_and_resume(tmp_path, write_jsonl, thread_client):
@@ -35,7 +35,8 @@ def test_store_output_stores_each_article_once(tmp_path, write_jsonl, thread_cli
     copy.write_text(news.read_text(encoding="utf-8").replace('"story-', '"copy-'), encoding="utf-8")
     db = tmp_path / "events.duckdb"
     scheduler = thread_client.scheduler.address
-    result = _ingest(str(news), str(copy), "--scheduler", scheduler, "--db", str(db), "--partition-size", "2")
+    result = _ingest(str(news), str(copy), "--scheduler", scheduler, "--db", str(db), "--partition-size", "2",
+                     progress="--progress")
     assert result.exit_code == 0, result.output
     assert "10 articles coded" in result.output and "5 stored as new" in result.output
     with Store(db, read_only=True) as store:
