@@ -16,12 +16,15 @@ from .lexicon import ANY_COMPLEMENT, Lexicon, Rule, default_domains
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into", "from")
 # Verbs that turn an infinitive into an intention ("plans to visit", "is willing to partner").
 INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "prepare", "wish", "pledge", "promise",
-                "vow", "offer", "decide", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
+                "vow", "offer", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
                 "set", "propose", "consider", "mull"}
 # Verbs that only carry a nominal event: "make a visit", "pay a visit", "conduct a raid".
 LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "begin", "start", "launch", "undertake", "complete",
-               "continue", "end", "wrap", "carry", "stage", "mount", "be"}
-REFUSAL_HEADS = {"refuse", "decline", "reject"}
+               "continue", "end", "wrap", "carry", "stage", "mount", "be",
+               # "announced a ceasefire", "ordered the release of": the announcer's own act.
+               "announce", "declare", "order", "approve", "authorize", "authorise"}
+# "failed to reach agreement" is no agreement: coded like a refusal (CAMEO 12).
+REFUSAL_HEADS = {"refuse", "decline", "reject", "fail"}
 # "threatened to strike": the act is only threatened (CAMEO 13).
 THREAT_HEADS = {"threaten"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
@@ -83,7 +86,7 @@ SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", 
 ADDRESSEE_PREPS = ("on", "upon", "to")
 
 # Amounts and containers whose "of" object is the real object: "tons of aid", "a batch of helicopters".
-QUANTITY_NOUNS = {"ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
+QUANTITY_NOUNS = {"state", "kind", "type", "form", "ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
                   "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
                   "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
                   "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
