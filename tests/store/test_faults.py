@@ -106,6 +106,7 @@ def test_older_schema_is_migrated_and_recorded(tmp_path):
     with Store(path) as store:
         assert [m["version"] for m in store.migrations_applied()] == [m.version for m in MIGRATIONS]
         assert store.article("old")["text"] == "Old text."
+        assert store.query_events(article="old")[0]["month"] == "2018-02"  # filled in by migration 4
         assert store.deduplicate() == 1
         store.add_coded([pak_rus()])
         assert store.summary()["clusters"] == 2 and store.count_events() == 2
