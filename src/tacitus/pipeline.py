@@ -195,9 +195,9 @@ class Pipeline:
         """Parse and code a long article chunk by chunk, merging each chunk's results into it.
 
         Each chunk is an Article of its own while it is coded; its Doc is dropped once its results
-        are merged, so memory stays that of one chunk (plus the results). Every chunk but the first
-        gets a copy of the dateline placed past its end: stages can read where the story was filed,
-        but find no dateline words in the chunk.
+        are merged, so memory stays that of one chunk (plus the results). A chunk without the dateline's
+        words gets a copy of it placed past its end: stages can read where the story was filed, but find
+        no dateline words in the chunk.
         """
         spans = split_text(article.text, self.chunk_chars)
         log.info("article %s: %d characters, coded in %d chunks", article.id, len(article.text), len(spans))
