@@ -159,3 +159,13 @@ def test_clause_whose_subject_the_parser_took_for_an_object(pipeline):
     assert quote.text == ("the death of the baby, who was buried in a refugee camp on Friday, was a stain on the "
                           "conscience of this government")
     assert quote.speaker.start == 0 and quote.speaker.text.startswith("Diane Abbott")
+
+
+def test_a_second_speakers_clause_is_not_part_of_the_first(pipeline):
+    text = ("Mr Lavrov said both countries had agreed to boost economic relations, especially in the energy sector "
+            "while Mr Asif said that the two countries would redouble efforts to deepen cooperation.")
+    quotes = reported(code(pipeline, text))
+    assert [(q.speaker.text, q.text) for q in quotes] == [
+        ("Mr Lavrov", "both countries had agreed to boost economic relations, especially in the energy sector"),
+        ("Mr Asif", "that the two countries would redouble efforts to deepen cooperation"),
+    ]

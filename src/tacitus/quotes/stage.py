@@ -354,12 +354,15 @@ def _unsaid(cue) -> bool:
 
 
 def _before_conjoined_cue(doc, comp) -> int:
-    """End (exclusive) of a complement that stops before a conjoined speech verb: in "Chen conceded that Wei had
-    died but insisted the death ...", what Chen conceded ends at "died"; "insisted" has a clause of its own."""
+    """End (exclusive) of a complement that stops before a speech verb conjoined or subordinated to it: in "Chen
+    conceded that Wei had died but insisted the death ...", what Chen conceded ends at "died"; in "Lavrov said both
+    countries had agreed ..., while Mr Asif said that ...", Lavrov's clause ends before "while". Each of those
+    speech verbs has a quote of its own. (A speech verb in a clausal complement is reported inside the report,
+    "the official said Erdogan replied that ...", and stays in it.)"""
     last = comp.right_edge.i + 1
-    for child in comp.children:
-        if child.dep_ == "conj" and _is_cue(child) and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
-            cut = child.left_edge.i
+    for token in comp.subtree:
+        if token.i > comp.i and token.dep_ in ("conj", "advcl") and _is_cue(token):
+            cut = token.left_edge.i
             while cut > comp.i + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             last = min(last, cut)
