@@ -86,7 +86,7 @@ SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", 
 ADDRESSEE_PREPS = ("on", "upon", "to")
 
 # Amounts and containers whose "of" object is the real object: "tons of aid", "a batch of helicopters".
-QUANTITY_NOUNS = {"state", "kind", "type", "form", "ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
+QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
                   "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
                   "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
                   "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
@@ -164,6 +164,8 @@ def _object_heads(obj) -> list:
     """The object and its conjuncts, looking through amounts and containers: "25,000 tons of food aid",
     "a shipment of arms", "$50,000 worth of goods" -> aid, arms, goods."""
     words = [obj, *obj.conjuncts]
+    # A compound modifier can carry the sense: "curfew hours", "peacekeeping training".
+    words += [c for w in list(words) for c in w.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     for word in list(words):
         if _lemma(word) in QUANTITY_NOUNS or word.pos_ == "NUM":
             of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
