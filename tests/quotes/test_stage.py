@@ -169,3 +169,11 @@ def test_a_second_speakers_clause_is_not_part_of_the_first(pipeline):
         ("Mr Lavrov", "both countries had agreed to boost economic relations, especially in the energy sector"),
         ("Mr Asif", "that the two countries would redouble efforts to deepen cooperation"),
     ]
+
+
+def test_borrowed_phrase_in_narration_is_no_quote(pipeline):
+    text = ('Schmidt compared the economic position to "a Churchillian situation in 1940" in his memoirs.\n'
+            '"We will not give up until the final victory," he said.\n'
+            '"One day we will see justice prevail in Cambodia."')
+    quotes = direct(code(pipeline, text))
+    assert [q.text[1:9] for q in quotes] == ["We will ", "One day "]

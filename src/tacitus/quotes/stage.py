@@ -158,8 +158,19 @@ def direct_candidates(article: Article, index: MentionIndex) -> list[Candidate]:
                               sentences[_sentence_no(sentences, first)])
         if cue is None and found:
             _continue_previous(candidate, found[-1], sentences)
+        if candidate.cue is None and _inside_narration(doc, first, sentences):
+            continue
         found.append(candidate)
     return found
+
+
+def _inside_narration(doc, first: int, sentences: list[int]) -> bool:
+    """The quote marks open after a word of the same sentence ('compared it to "a Churchillian situation"'):
+    with no speech verb to attribute it, the stretch is a phrase the writer borrows, not a quote."""
+    if first == 0 or first == sentences[_sentence_no(sentences, first)]:
+        return False
+    before = doc[first - 1]
+    return not (before.is_punct or before.is_space)
 
 
 def _continue_previous(candidate: Candidate, previous: Candidate, sentences: list[int]) -> None:
