@@ -198,7 +198,7 @@ def dask_run(partitions, workers: int, model: str, batch_size: int, out: Path, k
     }
     if kill:
         rows = duckdb.sql(f"SELECT count(*), count(DISTINCT content_hash), count(DISTINCT id) FROM "
-                          f"read_parquet('{out}/articles/*/*.parquet', hive_partitioning = true)").fetchone()
+                          f"read_parquet('{out}/articles/*/*.parquet', hive_partitioning = true)").fetchall()[0]
         # Distinct stories of the input: a story the corpus holds twice is stored once, by design.
         expected = len({content_hash(a) for p in partitions for a in read_partition(p)})
         result.update(killed_pid=killed[0] if killed else None, expected_articles=expected,
