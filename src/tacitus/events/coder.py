@@ -652,8 +652,10 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     out = []
     seen = set()
     for source, target in pairs:
-        if target is not None and source is not None and source.actor.code and source.actor.code == target.actor.code:
-            continue
+        if target is not None and source is not None and _self_directed(source.actor, target.actor):
+            if len(pairs) > 1:
+                continue
+            target = None  # the act stands; its misread target does not
         key = (source.start if source else None, source.actor.code if source else None,
                target.start if target else None, target.actor.code if target else None)
         if key in seen:
@@ -664,6 +666,21 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
             evidence=dict(evidence), confidence=_confidence(rule, source, target, mode),
         ))
     return out
+
+
+# Sectors that are arms of a state: a state acting on its own arm is a parse error, not an event.
+STATE_ARMS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _self_directed(source, target) -> bool:
+    """Source and target are one actor, or a state and an arm of the same state ("Russia" -> "Russia's
+    military" comes from a misread coordination). A state against its own rebels or opposition stays."""
+    if source.code and source.code == target.code:
+        return True
+    if not source.country or source.country != target.country:
+        return False
+    sectors = {source.sector, target.sector}
+    return None in sectors and bool(sectors & STATE_ARMS)
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
