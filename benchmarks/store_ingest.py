@@ -59,19 +59,21 @@ def main(argv=None) -> int:
                 records.append(record_from_article(article))
 
         records, report = [], IngestReport()
-        code_s = ingest_s = 0.0
+        code_s = ingest_s = code_cpu = ingest_cpu = 0.0
         with Store(Path(tmp) / "ingest.duckdb") as store, open(os.devnull, "w", encoding="utf-8") as sink:
             # The two runs alternate chunk by chunk (and which goes first), so that the load of a shared
             # machine, which drifts over minutes, weighs on both alike.
             for number, chunk in enumerate(chunks):
                 for which in ((0, 1) if number % 2 == 0 else (1, 0)):
-                    started = time.perf_counter()
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     if which == 0:
                         code_only(chunk, records, sink)
                         code_s += time.perf_counter() - started
+                        code_cpu += time.process_time() - started_cpu
                     else:
                         report.merge(ingest_inputs(store, [chunk], batch_size=args.batch_size))
                         ingest_s += time.perf_counter() - started
+                        ingest_cpu += time.process_time() - started_cpu
             started = time.perf_counter()
             rerun = ingest_inputs(store, chunks, batch_size=args.batch_size)
             rerun_s = time.perf_counter() - started
@@ -91,8 +93,9 @@ def main(argv=None) -> int:
           f"add_coded alone)")
     print(f"rerun   {n_articles / rerun_s:8.1f} articles/s  ({rerun_s:.2f} s; {len(rerun.unchanged)} unchanged)")
     ratio = ingest_s / code_s
-    print(f"ingest / code = {ratio:.3f}  (store alone / code = {store_s / code_s:.3f}); target <= 1.10: "
-          f"{'met' if ratio <= 1.10 else 'not met'}")
+    # CPU seconds (all threads of the process) as well: a shared machine's load inflates wall time unevenly.
+    print(f"ingest / code = {ratio:.3f} wall, {ingest_cpu / code_cpu:.3f} CPU ({ingest_cpu:.1f} / {code_cpu:.1f} s); "
+          f"store alone / code = {store_s / code_s:.3f}; target <= 1.10: {'met' if ratio <= 1.10 else 'not met'}")
     return 0
 
 
