@@ -51,3 +51,19 @@ def test_a_title_before_a_name_keeps_its_possessor_country(pipeline):
     article, found = mentions(pipeline, "Syria has again offered its troops to Lebanon's new President Elias Hrawi.")
     assert found["Lebanon's"].actor.country == "LBN"
     assert found["new President Elias Hrawi"].actor.code == "LBNGOV"
+
+
+def test_people_the_dictionary_does_not_know_are_still_entities_with_their_names(pipeline):
+    article, found = mentions(pipeline, (
+        "Home Secretary Sajid Javid said he would not change his mind.\n"
+        "Labour's Diane Abbott criticised the decision.\nAbbott wrote to Javid. She said the rules were unfair."),
+        published="2019-03-09")
+    abbott = found["Abbott"]
+    assert abbott.actor.name == "Diane Abbott"  # not a prime minister who shares her surname
+    # "she" skips Javid, named last but already "he": gender keeps them apart.
+    assert found["She"].entity == abbott.entity
+
+
+def test_a_title_with_a_name_carries_the_name(pipeline):
+    article, found = mentions(pipeline, "Prime Minister Vo Van Kiet told reporters the plan would go ahead.")
+    assert found["Prime Minister Vo Van Kiet"].actor.name == "Vo Van Kiet"

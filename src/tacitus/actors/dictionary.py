@@ -245,6 +245,19 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+# Parts of a surname, not given names: "Omar El Bashir", "Ursula von der Leyen".
+NAME_PARTICLES = {"el", "al", "bin", "ibn", "ben", "abu", "van", "von", "der", "de", "da", "di", "du", "le", "la",
+                  "del", "della", "dos", "das", "mac", "mc", "o", "st", "san", "ould", "bint"}
+# How many years before taking office a person's bare surname may still name them.
+SURNAME_HORIZON_YEARS = 10
+# Words before a surname that are not a given name.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mister", "prof", "professor",
+              "gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt", "sgt", "adm", "admiral",
+              "sen", "senator", "rep", "gov", "governor", "pres", "president", "premier", "minister", "king",
+              "queen", "prince", "princess", "sheikh", "sheik", "emir", "ayatollah", "imam", "rev", "father",
+              "pope", "chancellor", "secretary", "ambassador", "judge", "justice", "chairman", "comrade", "the"}
+
+
 def pad_start(date: str) -> str:
     """Read an ISO date of any precision; return the first day it can mean ("" stays "")."""
     if not date:
@@ -808,6 +821,17 @@ class ActorDictionary:
         # A surname closes a name: "Levy" in "Levy Mwanawasa" or "Rashid" in "Haroon Rashid Aswad"
         # is someone else's given or middle name.
         short = [m for m in short if m.end >= len(cased) or not cased[m.end][:1].isupper()]
+        # ... and a capitalised word before it that nothing else explains is this person's own given
+        # name: "Diane Abbott" is not Tony Abbott (titles and honorifics are matches or HONORIFICS).
+        ends = {m.end for m in matches if m.tag not in ("person", "short")}
+        short = [m for m in short if m.start == 0 or m.start in ends or not cased[m.start - 1][:1].isupper()
+                 or cased[m.start - 1].lower().rstrip(".") in HONORIFICS | NAME_PARTICLES]
+        if day is not None:
+            # A bare surname does not name someone who took office only long after the text was written
+            # ("Wei" in 1997 is not the defence minister of 2018); a future leader already in the news
+            # a few years before ("Trump" in 2010) still is.
+            horizon = f"{int(day[:4]) + SURNAME_HORIZON_YEARS:04d}{day[4:]}"
+            short = [m for m in short if any(pad_start(t.start) <= horizon for t in self._people[m.value])]
         phrase_countries = {self._country_of_match(m) for m in matches if m.tag not in ("person", "short")} - {None}
         if phrase_countries:
             # "British militant ... Rashid" is not Iraq's president: a bare surname must agree with

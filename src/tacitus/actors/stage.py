@@ -23,6 +23,10 @@ ENTITY_LABELS = {"PERSON", "NORP", "GPE", "ORG", "FAC", "LOC"}
 # Left dependents that belong to a noun phrase naming an actor ("Russian Foreign Minister", "US-led").
 PHRASE_LEFT_DEPS = {"compound", "amod", "nmod", "det", "poss", "nummod", "npadvmod", "quantmod", "punct", "case"}
 SINGULAR_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+# Words that show a person's gender: pronouns, honorifics, gendered titles. Pronoun resolution uses
+# them to keep "she" from a man named just before ("Sajid Javid ... Diane Abbott ... she").
+MALE_WORDS = {"he", "him", "his", "himself", "mr", "king", "prince", "sir", "lord", "emir", "sultan", "sheikh"}
+FEMALE_WORDS = {"she", "her", "hers", "herself", "mrs", "ms", "miss", "queen", "princess", "dame", "lady", "madam"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 FIRST_PERSON_PRONOUNS = {"we", "us", "our", "ours", "i", "me", "my"}
 # Phrases that stand for the two parties last named: "the two sides", "both countries".
@@ -101,6 +105,8 @@ class ActorStage:
                 # Hrawi" -> "new President Elias Hrawi" beside "Lebanon's" (its owner, read in `resolve`).
                 start = max([i + 1 for i in range(start, ent.start) if i in taken], default=start)
                 end = min([i for i in range(ent.end, end) if i in taken], default=end)
+                while end > ent.end and doc[end - 1].is_punct:
+                    end -= 1
             add(root.i, start, end, ent.label_)
         # NER misses some repeats of a name it found elsewhere ("Mr Asif seconded ..."): a proper noun
         # that is the surname of a person named in the article is that person.
@@ -222,7 +228,10 @@ def resolve(article: Article, dictionary) -> list[Entity]:
         if mention.actor is None or (mention.actor.code is None and entity.actor.code):
             mention.actor = replace(entity.actor, basis=f"coreference: {article.mentions[entity.mentions[0]].text}")
         elif entity.actor.code is None and mention.actor.code:
-            entity.actor = mention.actor
+            # The entity learns its code from a later description ("Diane Abbott ... the shadow home
+            # secretary") and keeps the name it was introduced with.
+            named = entity.actor.kind == "person" and entity.actor.name and not mention.actor.name
+            entity.actor = replace(mention.actor, name=entity.actor.name, kind="person") if named else mention.actor
 
     for index, mention in enumerate(article.mentions):
         head = doc[mention.token_start:mention.token_end].root
@@ -234,11 +243,22 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             if pair:
                 mention.members = [replace(mention, actor=m.actor, members=[], entity=m.entity) for m in pair]
             continue
+        if mention.actor is None and mention.label == "PERSON":
+            # Someone the dictionary does not know is still someone: give them an entity, so that
+            # "he" and their surname find them and not the last known person ("Newt Gingrich said").
+            mention.actor = Actor(name=mention.text, code=None, kind="person", basis="name not in the dictionary")
         if mention.actor is None:
             continue
         if mention.label in ("NOMINAL", "PERSON") and mention.actor.country is None:
             _inherit_owner_country(article, index)
-        if head.lemma_.lower() in PERSON_TITLES and mention.label == "NOMINAL":
+        span = doc[mention.token_start:mention.token_end]
+        named = _surname(span) if mention.label == "NOMINAL" else None
+        if named or (mention.label == "PERSON" and mention.actor.name is None):
+            # A title with a name is that named person: "Prime Minister Vo Van Kiet".
+            person_name = " ".join(t.text for t in span if t.ent_type_ == "PERSON") or None
+            mention.actor = replace(mention.actor, name=(mention.actor.name if mention.actor.kind == "person" else None)
+                                    or person_name, kind="person")
+        if head.lemma_.lower() in PERSON_TITLES and mention.label == "NOMINAL" and not named:
             # A title names the person it stands for: "the Russian foreign minister" after "Sergey
             # Lavrov"; without a country, "Mr Asif's tenure as defence minister" in the same sentence.
             person = _recent_person(article, index, country=mention.actor.country,
@@ -251,9 +271,14 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             # most likely serves the country the story is datelined in.
             mention.actor = replace(mention.actor, country=home, code=home + (mention.actor.code or ""),
                                     basis=f"{mention.actor.basis} + dateline country")
-        if mention.label == "PERSON" or (mention.actor.kind == "person" and mention.label != "NOMINAL"):
-            surname = _surname(doc[mention.token_start:mention.token_end])
+        if mention.label == "PERSON" or named or (mention.actor.kind == "person" and mention.label != "NOMINAL"):
+            surname = _surname(span, any_name=mention.label not in ("PERSON", "NOMINAL"))
             if surname and surname in by_surname:
+                entity = entities[by_surname[surname]]
+                if entity.actor.name and mention.actor.name != entity.actor.name and entity.actor.kind == "person":
+                    # The article's own naming beats the dictionary: "Abbott" after "Diane Abbott" is
+                    # her, not a former prime minister of the same surname.
+                    mention.actor = replace(entity.actor, basis=f"coreference: {article.mentions[entity.mentions[0]].text}")
                 link(index, by_surname[surname])
                 continue
             entity_id = new_entity(index, mention.actor)
@@ -270,8 +295,10 @@ def resolve(article: Article, dictionary) -> list[Entity]:
     return entities
 
 
-def _surname(span) -> str | None:
-    names = [t for t in span if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+def _surname(span, any_name: bool = False) -> str | None:
+    """The last name word of a person's mention; with ``any_name``, of any proper noun (NER sometimes
+    labels a lone surname a place: "Abbott wrote to ...")."""
+    names = [t for t in span if (any_name or t.ent_type_ == "PERSON") and t.pos_ == "PROPN"]
     if not names:
         return None
     return names[-1].text.lower().removesuffix("'s").removesuffix("’s")
@@ -332,8 +359,9 @@ def _mention_at(article: Article, token_index: int, before: int) -> Mention | No
 
 
 def _recent_person(article: Article, index: int, country: str | None = None,
-                   same_sentence: bool = False) -> int | None:
-    """The entity of the most recent person mention before ``index`` (of ``country`` when given)."""
+                   same_sentence: bool = False, gender: str | None = None) -> int | None:
+    """The entity of the most recent person mention before ``index`` (of ``country`` when given, and
+    not known to be of another ``gender`` than the pronoun's)."""
     here = article.mentions[index].sentence
     for mention in reversed(article.mentions[:index]):
         if same_sentence and mention.sentence != here:
@@ -342,8 +370,28 @@ def _recent_person(article: Article, index: int, country: str | None = None,
             break
         if mention.entity is None or mention.actor is None or mention.actor.kind != "person":
             continue
+        if gender is not None and _entity_gender(article, mention.entity, index) not in (None, gender):
+            continue
         if country is None or mention.actor.country == country:
             return mention.entity
+    return None
+
+
+def _gender(word: str) -> str | None:
+    word = word.lower().rstrip(".")
+    return "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else None
+
+
+def _entity_gender(article: Article, entity: int, before: int) -> str | None:
+    """What the article has shown of an entity's gender before mention ``before``: the pronouns that
+    already refer to it, or an honorific or title in its mentions ("Mrs", "queen")."""
+    for mention in article.mentions[:before]:
+        if mention.entity != entity:
+            continue
+        for word in mention.text.split()[:3] if mention.label != "PRONOUN" else [mention.text]:
+            found = _gender(word)
+            if found:
+                return found
     return None
 
 
@@ -359,7 +407,7 @@ def _resolve_pronoun(article: Article, index: int, head, link) -> None:
     mention = article.mentions[index]
     lower = head.lower_
     if lower in SINGULAR_PERSON_PRONOUNS:
-        entity = _recent_person(article, index)
+        entity = _recent_person(article, index, gender=_gender(lower))
         if entity is not None:
             link(index, entity)
     elif lower in PLURAL_PRONOUNS:
