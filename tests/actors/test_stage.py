@@ -67,3 +67,10 @@ def test_people_the_dictionary_does_not_know_are_still_entities_with_their_names
 def test_a_title_with_a_name_carries_the_name(pipeline):
     article, found = mentions(pipeline, "Prime Minister Vo Van Kiet told reporters the plan would go ahead.")
     assert found["Prime Minister Vo Van Kiet"].actor.name == "Vo Van Kiet"
+
+
+def test_countries_the_ner_misses_and_actors_inside_other_nouns_are_found(pipeline):
+    article, found = mentions(pipeline, "Uzbekistan finally opened the Friendship Bridge to Afghanistan.")
+    assert found["Uzbekistan"].actor.code == "UZB"
+    article, found = mentions(pipeline, "A prisoner died while in Israeli police custody.")
+    assert found["Israeli police"].actor.code == "ISRCOP"

@@ -580,6 +580,13 @@ class ActorDictionary:
 
     # -- public API ----------------------------------------------------------------------------
 
+    def is_country_name(self, word: str) -> bool:
+        """True when ``word`` is written as the name of a country itself ("Uzbekistan", "Britain"), not
+        a demonym, city or person."""
+        lower, cased, _ = tokenize(word[:MAX_PHRASE_CHARS])
+        entries = self._cased.get(" ".join(cased), []) + self._index.get(" ".join(lower), [])
+        return any(tag == "country" for tag, _ in entries)
+
     def country_of(self, word: str) -> str | None:
         """Read a country name, alias, demonym, people noun, capital, city or seat of power;
         return its ISO3 code, or None."""

@@ -87,8 +87,15 @@ class ActorStage:
         # Role nouns first: their phrase swallows the names and demonyms inside it
         # ("his Pakistani counterpart Khawaja Asif", "Russian Foreign Minister Sergey Lavrov").
         for token in tokens:
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",) and self._is_role(token):
+            # A role noun in compound position heads its own mention when what it modifies is no actor:
+            # "Israeli police custody", but not "army" in "army chief".
+            compound = token.dep_ == "compound" and (token.head.pos_ != "NOUN" or self._is_role(token.head))
+            if token.pos_ in ("NOUN", "PROPN") and not compound and self._is_role(token):
                 start, end = noun_phrase(token)
+                if token.dep_ == "compound":
+                    # The parse hangs the demonym on the outer noun: "Israeli police custody".
+                    while start > 0 and tokens[start - 1].head.i == token.head.i and tokens[start - 1].dep_ == "amod":
+                        start -= 1
                 add(token.i, start, end, "NOMINAL")
         for ent in doc.ents:
             if ent.label_ not in ENTITY_LABELS:
@@ -97,17 +104,23 @@ class ActorStage:
             # A demonym or name modifying a noun is part of that noun's phrase ("Russian" in "Russian
             # Foreign Minister Sergey Lavrov", "the Russian side"), not an actor of its own.
             if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
-                    and ent.label_ in ("NORP", "GPE") and root.head.i not in range(ent.start, ent.end):
+                    and ent.label_ in ("NORP", "GPE") and root.head.i not in range(ent.start, ent.end) \
+                    and (root.head.i in taken or self._is_role(root.head)):
                 continue
             start, end = noun_phrase(root, ent.start, ent.end)
             if any(i in taken for i in range(start, end)):
                 # Keep what the phrase adds up to an earlier mention: "Lebanon's new President Elias
                 # Hrawi" -> "new President Elias Hrawi" beside "Lebanon's" (its owner, read in `resolve`).
                 start = max([i + 1 for i in range(start, ent.start) if i in taken], default=start)
-                end = min([i for i in range(ent.end, end) if i in taken], default=end)
-                while end > ent.end and doc[end - 1].is_punct:
-                    end -= 1
+                if any(i in taken for i in range(ent.end, end)):
+                    end = ent.end
             add(root.i, start, end, ent.label_)
+        # NER misses some country names ("Uzbekistan finally opened ..."): a proper noun the dictionary
+        # knows as a country, and that no other mention holds, is one.
+        for token in tokens:
+            if token.pos_ == "PROPN" and token.i not in taken and token.dep_ != "compound" \
+                    and token.ent_type_ == "" and self.dictionary.is_country_name(token.text):
+                add(token.i, token.i, token.i + 1, "GPE")
         # NER misses some repeats of a name it found elsewhere ("Mr Asif seconded ..."): a proper noun
         # that is the surname of a person named in the article is that person.
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -246,7 +259,8 @@ def resolve(article: Article, dictionary) -> list[Entity]:
         if mention.actor is None and mention.label == "PERSON":
             # Someone the dictionary does not know is still someone: give them an entity, so that
             # "he" and their surname find them and not the last known person ("Newt Gingrich said").
-            mention.actor = Actor(name=mention.text, code=None, kind="person", basis="name not in the dictionary")
+            mention.actor = Actor(name=_person_name(doc[mention.token_start:mention.token_end]) or mention.text,
+                                  code=None, kind="person", basis="name not in the dictionary")
         if mention.actor is None:
             continue
         if mention.label in ("NOMINAL", "PERSON") and mention.actor.country is None:
@@ -255,7 +269,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
         named = _surname(span) if mention.label == "NOMINAL" else None
         if named or (mention.label == "PERSON" and mention.actor.name is None):
             # A title with a name is that named person: "Prime Minister Vo Van Kiet".
-            person_name = " ".join(t.text for t in span if t.ent_type_ == "PERSON") or None
+            person_name = _person_name(span)
             mention.actor = replace(mention.actor, name=(mention.actor.name if mention.actor.kind == "person" else None)
                                     or person_name, kind="person")
         if head.lemma_.lower() in PERSON_TITLES and mention.label == "NOMINAL" and not named:
@@ -293,6 +307,15 @@ def resolve(article: Article, dictionary) -> list[Entity]:
         else:
             link(index, entity_id)
     return entities
+
+
+def _person_name(span) -> str | None:
+    """The name inside a person's mention: from its first to its last proper noun that NER tags as a
+    person ("Lee Teng-hui" in "President Lee Teng-hui"); None when it has none."""
+    names = [t for t in span if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    if not names:
+        return None
+    return span.doc[names[0].i:names[-1].i + 1].text
 
 
 def _surname(span, any_name: bool = False) -> str | None:
