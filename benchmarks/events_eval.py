@@ -11,10 +11,11 @@ exits 1; ``--update-baseline`` rewrites the baseline instead. Skips (exit 0) whe
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
+
+from gate import gate  # same directory: shared benchmark helpers
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
@@ -24,7 +25,6 @@ SETS = {"cameo_examples": "cameo_examples.jsonl", "plover_gsr": "plover_gsr.json
 # The scores the gate watches, per set.
 GATED = {"cameo": ("root_accuracy", "code_accuracy", "root_f1", "code_f1"), "plover": ("accuracy", "f1"),
          "class5": ("accuracy", "f1")}
-TOLERANCE = 0.01
 
 
 def main(argv=None) -> int:
@@ -46,21 +46,7 @@ def main(argv=None) -> int:
         print(format_report(report, worst_n=args.worst))
         print(f"  ({report.n / elapsed:.0f} sentences/s end to end)\n")
         results[name] = {k: round(report.scores[k], 4) for k in GATED[report.kind]}
-    if args.update_baseline or not BASELINE.exists():
-        BASELINE.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"baseline written to {BASELINE}")
-        return 0
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    failed = False
-    print("against baseline:")
-    for name, scores in results.items():
-        for key, value in scores.items():
-            old = baseline.get(name, {}).get(key)
-            mark = ""
-            if old is not None and value < old - TOLERANCE:
-                mark, failed = "  DROP", True
-            print(f"  {name:<15} {key:<14} {value:.4f} (baseline {old if old is not None else '-'}){mark}")
-    return 1 if failed else 0
+    return gate(results, BASELINE, update=args.update_baseline)
 
 
 if __name__ == "__main__":

@@ -24,23 +24,13 @@ import sys
 import time
 from pathlib import Path
 
+from gate import corpus_articles, gate  # same directory: shared benchmark helpers
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT / "benchmarks" / "gold" / "places.jsonl"
 BASELINE = ROOT / "benchmarks" / "baselines" / "places.json"
 GATED = ("country_accuracy", "exact_accuracy", "precision")
-TOLERANCE = 0.01
-
-
-def corpus_articles(ids: set[str]):
-    import tacitus
-
-    for file in sorted(CORPUS.glob("*.jsonl")):
-        with open(file, encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                if record["id"] in ids:
-                    yield tacitus.article_from_text(record["text"], id=record["id"], published=record.get("published"))
 
 
 def system_place(article, start: int, end: int):
@@ -130,20 +120,7 @@ def main(argv=None) -> int:
         print("misses:")
         print("\n".join(misses))
     results = {k: round(scores[k], 4) for k in GATED}
-    if args.update_baseline or not BASELINE.exists():
-        BASELINE.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"baseline written to {BASELINE}")
-        return 0
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    failed = False
-    print("against baseline:")
-    for key, value in results.items():
-        old = baseline.get(key)
-        mark = ""
-        if old is not None and value < old - TOLERANCE:
-            mark, failed = "  DROP", True
-        print(f"  {key:<18} {value:.4f} (baseline {old if old is not None else '-'}){mark}")
-    return 1 if failed else 0
+    return gate(results, BASELINE, update=args.update_baseline)
 
 
 if __name__ == "__main__":

@@ -13,28 +13,17 @@ scores) and prints span F1 (by overlap and exact), direct/indirect recall and sp
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
+
+from gate import corpus_articles, gate  # same directory: shared benchmark helpers
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT / "benchmarks" / "gold" / "quotes.jsonl"
 BASELINE = ROOT / "benchmarks" / "baselines" / "quotes.json"
 GATED = ("span_f1", "strict_span_f1", "speaker_accuracy", "speaker_name_accuracy")
-TOLERANCE = 0.01
-
-
-def corpus_articles(ids: set[str]):
-    import tacitus
-
-    for file in sorted(CORPUS.glob("*.jsonl")):
-        with open(file, encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                if record["id"] in ids:
-                    yield tacitus.article_from_text(record["text"], id=record["id"], published=record.get("published"))
 
 
 def main(argv=None) -> int:
@@ -66,21 +55,7 @@ def main(argv=None) -> int:
         print(f"[{split}] " + format_report(report, texts, errors=args.errors and split != "all"))
         results[split] = {k: round(report.scores[k], 4) for k in GATED}
     print(f"  ({len(coded)} articles in {elapsed:.1f} s: parse, actors, quotes)")
-    if args.update_baseline or not BASELINE.exists():
-        BASELINE.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"baseline written to {BASELINE}")
-        return 0
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    failed = False
-    print("against baseline:")
-    for split, scores in results.items():
-        for key, value in scores.items():
-            old = baseline.get(split, {}).get(key)
-            mark = ""
-            if old is not None and value < old - TOLERANCE:
-                mark, failed = "  DROP", True
-            print(f"  {split:<7} {key:<22} {value:.4f} (baseline {old if old is not None else '-'}){mark}")
-    return 1 if failed else 0
+    return gate(results, BASELINE, update=args.update_baseline)
 
 
 if __name__ == "__main__":
