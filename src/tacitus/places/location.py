@@ -34,6 +34,7 @@ LOCATION_NOUNS = frozenset({
     "border", "frontier", "outskirts", "city", "town", "village", "capital", "province", "region", "state",
     "district", "area", "coast", "port", "island", "north", "south", "east", "west", "centre", "center",
     "heart", "suburb", "part", "parts", "side", "territory", "county", "headquarters", "streets", "street",
+    "peninsula", "valley", "islands", "desert", "strait",
 })  # fmt: skip
 # "to" is a destination, the location only of a visit ("Mr Asif is on a visit to Moscow").
 VISIT_CODES = ("042", "043")

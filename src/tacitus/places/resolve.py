@@ -3,7 +3,9 @@
 Each reading of a name gets a score in "orders of magnitude of population": ``log10(population)``,
 plus a bonus for countries (a name that is a country's is nearly always the country), a smaller one
 for capitals, penalties for readings that come only from an alternate name or from an admin area
-named after its own chief city ("Baghdad" the province), and evidence from the article: how much of
+named after its own chief city ("Baghdad" the province), a fixed prior for the named regions of
+``regions.csv`` (no population: :data:`REGION_PRIOR`, below any city or sizeable admin area of the
+same name, so "Jammu" stays the city unless the article says otherwise), and evidence from the article: how much of
 it is about the candidate's country (actors, other places, the dateline), an admin area named in the
 article that contains the candidate, and an explicit qualifier ("Paris, Texas"; "Hyderabad, Sindh").
 
@@ -19,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .gazetteer import FEATURE_ADMIN1, FEATURE_CITY, FEATURE_COUNTRY, Candidate, Reading
+from .gazetteer import FEATURE_ADMIN1, FEATURE_CITY, FEATURE_COUNTRY, FEATURE_REGION, Candidate, Reading
 
 # Score terms, in orders of magnitude of population (see module doc).
 COUNTRY_BONUS = 2.0
@@ -28,6 +30,11 @@ ADMIN1_PENALTY = 0.3
 # "Moscow", "Baghdad", "Kuala Lumpur": areas named after their chief city mean the city in news.
 SHADOWED_ADMIN1_PENALTY = 2.0
 ALTERNATE_PENALTY = 1.5
+# A named region ("Sinai", "Mindanao") has no population; it scores as a place of about 3,000 people:
+# below every gazetteer city (15,000 and up, 4.18) and every sizeable admin area of its name, but
+# within reach of the article's evidence (a British story turns "Cornwall" from the Canadian town to
+# the county). Alone, a region is its name's only reading and resolves with full confidence.
+REGION_PRIOR = 3.5
 # How strongly the article's countries pull: the country's share of the article's country evidence
 # times CONTEXT_WEIGHT, plus CONTEXT_PRESENT when it is there at all. Weighted so that an article
 # mostly about Pakistan turns "Hyderabad" to Sindh (India's is 3.6 times larger, 0.56 orders), but an
@@ -74,7 +81,7 @@ class Resolution:
 def score(reading: Reading, readings: list[Reading], context: Context, qualifier: set[str] | None = None) -> float:
     """The score of one reading among all readings of the same name (module doc)."""
     c = reading.candidate
-    value = math.log10(max(c.population, 1) + 10)
+    value = REGION_PRIOR if c.feature == FEATURE_REGION else math.log10(max(c.population, 1) + 10)
     shadowed = False
     if c.feature == FEATURE_COUNTRY:
         value += COUNTRY_BONUS

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Article, Place
-from .gazetteer import FEATURE_ADMIN1, FEATURE_CITY, FEATURE_COUNTRY, Gazetteer, Reading, default_gazetteer, name_key
+from .gazetteer import FEATURE_ADMIN1, FEATURE_CITY, FEATURE_COUNTRY, FEATURE_REGION, Gazetteer, Reading, default_gazetteer, name_key
 from .resolve import Context, Resolution, resolve
 
 # Entity labels that name places. FAC (buildings, airports) and NORP (nationalities) are not toponyms.
@@ -171,11 +171,12 @@ def _scannable(reading: Reading) -> bool:
 
 
 def _qualifier_codes(readings: list[Reading]) -> set[str]:
-    """The countries and admin areas a qualifier may name ("Texas" -> {"US.TX", "USA"})."""
+    """The countries and admin areas a qualifier may name ("Texas" -> {"US.TX", "USA"}; a named region
+    names its country: "Erbil, Kurdistan" -> {"IRQ", ...})."""
     codes: set[str] = set()
     for r in readings:
         c = r.candidate
-        if c.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1):
+        if c.feature in (FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_REGION):
             codes.add(c.country)
             if c.feature == FEATURE_ADMIN1:
                 codes.add(c.admin1)
