@@ -57,11 +57,11 @@ def _filters(kwargs) -> dict:
 
 
 @contextmanager
-def _open(db, read_only=False, lock_timeout=DEFAULT_LOCK_TIMEOUT):
+def _open(db, read_only=False, lock_timeout=DEFAULT_LOCK_TIMEOUT, hold=True):
     from tacitus.store import Store
 
     try:
-        store = Store(db, read_only=read_only, lock_timeout=lock_timeout)
+        store = Store(db, read_only=read_only, lock_timeout=lock_timeout, hold=hold)
     except TacitusError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
@@ -120,7 +120,9 @@ def ingest_command(inputs, db, published, model, batch_size, lock_timeout, worke
                                  lock_timeout=lock_timeout, progress=progress)
     from tacitus.store import ingest_inputs
 
-    with _open(db, lock_timeout=lock_timeout) as store:
+    # The file is open only while a batch is written (not while articles are coded), so that
+    # `tacitus serve` and `tacitus query` can read the store between batches.
+    with _open(db, lock_timeout=lock_timeout, hold=False) as store:
         report = ingest_inputs(store, inputs, published=published, model=model, batch_size=batch_size)
         summary = store.summary()
     for article_id in report.replaced:

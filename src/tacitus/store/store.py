@@ -8,6 +8,9 @@ Writes are idempotent by content hash and go in one transaction per batch (artic
 their deduplication clusters together), so a run that is killed and started again stores every
 article exactly once. Batches are loaded from Arrow tables, not row by row. DuckDB lets one process
 write a file at a time: a second writer waits up to ``lock_timeout`` seconds, then gets E303.
+
+``Store(path, hold=False)`` keeps the file open only while it reads or writes (each batch: connect,
+one transaction, close), so that other processes (``tacitus serve``) can read between batches.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import logging
 import os
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -100,20 +104,54 @@ class Store:
     """
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False,
-                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT, migrations: tuple[Migration, ...] = MIGRATIONS):
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT, migrations: tuple[Migration, ...] = MIGRATIONS,
+                 hold: bool = True):
         self.path = str(path) if path is not None else default_path()
         self.read_only = read_only
         self.migrations = migrations
-        self.con = self._connect(lock_timeout)
-        # DuckDB draws progress bars on stdout for long statements; library code prints nothing.
-        self.con.execute("SET enable_progress_bar = false")
+        self.lock_timeout = lock_timeout
+        # hold=False: the file is open only inside _session() (a batch write, a lookup), so that other
+        # processes may open it in between; a :memory: store has nothing to share and is always held.
+        self.hold = hold or self.path == ":memory:"
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._sessions = 0
+        self._open_connection()
         try:
             self._migrate()
         except BaseException:
-            self.con.close()
+            self.close()
             raise
+        if not self.hold:
+            self.close()
 
     # -- connection and schema -------------------------------------------------------------------
+
+    def _open_connection(self) -> duckdb.DuckDBPyConnection:
+        con = self._connect(self.lock_timeout)
+        try:
+            # DuckDB draws progress bars on stdout for long statements; library code prints nothing.
+            con.execute("SET enable_progress_bar = false")
+        except BaseException:
+            con.close()
+            raise
+        self._con = con
+        return con
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, opened again (waiting up to ``lock_timeout``) when it was released."""
+        return self._con if self._con is not None else self._open_connection()
+
+    @contextmanager
+    def _session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection for one unit of work; with ``hold=False`` the file is closed again after it."""
+        self._sessions += 1
+        try:
+            yield self.con
+        finally:
+            self._sessions -= 1
+            if not self.hold and self._sessions == 0:
+                self.close()
 
     def _connect(self, lock_timeout: float) -> duckdb.DuckDBPyConnection:
         if self.path != ":memory:":
@@ -191,7 +229,10 @@ class Store:
         return self._dicts(f"SELECT version, name, applied_at FROM {MIGRATIONS_TABLE} ORDER BY version")
 
     def close(self) -> None:
-        self.con.close()
+        """Close the connection (a later call opens it again)."""
+        con, self._con = self._con, None
+        if con is not None:
+            con.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -244,13 +285,14 @@ class Store:
     def _stored(self, ids: list[str], hashes: list[str]) -> tuple[dict[str, str], dict[str, str]]:
         """Stored (id -> hash) for these ids, and (hash -> id) for these hashes."""
         keys = pa.table({"id": pa.array(ids, pa.string()), "content_hash": pa.array(hashes, pa.string())})
-        self.con.register("_keys", keys)
-        try:
-            rows = self.con.execute(
-                "SELECT id, content_hash FROM articles WHERE id IN (SELECT id FROM _keys) "
-                "OR content_hash IN (SELECT content_hash FROM _keys)").fetchall()
-        finally:
-            self.con.unregister("_keys")
+        with self._session() as con:
+            con.register("_keys", keys)
+            try:
+                rows = con.execute(
+                    "SELECT id, content_hash FROM articles WHERE id IN (SELECT id FROM _keys) "
+                    "OR content_hash IN (SELECT content_hash FROM _keys)").fetchall()
+            finally:
+                con.unregister("_keys")
         wanted = set(ids)
         by_id = {i: h for i, h in rows if i in wanted}
         by_hash: dict[str, str] = {}
@@ -345,7 +387,12 @@ class Store:
 
     def _transaction(self, ids: list[str], hashes: list[str], build, report: IngestReport) -> None:
         """One batch in one transaction: decide per article (unchanged, duplicate, replaced, added),
-        ``build(kept ids)`` the tables to load, delete replaced versions, load, cluster the new events."""
+        ``build(kept ids)`` the tables to load, delete replaced versions, load, cluster the new events.
+        With ``hold=False`` the file is opened for this batch and closed after it."""
+        with self._session():
+            self._transaction_held(ids, hashes, build, report)
+
+    def _transaction_held(self, ids: list[str], hashes: list[str], build, report: IngestReport) -> None:
         self.con.begin()
         try:
             by_id, by_hash = self._stored(ids, hashes)

@@ -8,6 +8,7 @@ the one exception handler that maps library errors to status codes.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any, Callable
 
 from fastapi import FastAPI, Request
@@ -66,7 +67,8 @@ def create_app(store: Any = None, *, model: str = DEFAULT_MODEL, pipeline: Calla
     """The Tacitus web app.
 
     ``store``: an open :class:`tacitus.Store` for the events, articles, actors and statistics
-    endpoints and pages (without one they answer 503 and only coding works). ``model`` is loaded on
+    endpoints and pages (without one they answer 503 and only coding works), or the path of a store
+    file, opened read-only for each request so that an ingest can write it between requests. ``model`` is loaded on
     the first article (or ``pipeline``, any ``article -> article`` callable, is used as given).
     ``max_body_bytes`` and ``timeout_s`` bound each request (413 and 504).
     """
@@ -77,9 +79,14 @@ def create_app(store: Any = None, *, model: str = DEFAULT_MODEL, pipeline: Calla
                   description="Political event data from news text: who did what to whom, when and where.",
                   # FastAPI's own docs pages load their scripts from a CDN; /docs is rendered here instead.
                   docs_url=None, redoc_url=None)
-    from .views import SerializedStore
+    from .views import SerializedStore, StoreAtPath
 
-    app.state.store = SerializedStore(store) if store is not None else None
+    if store is None:
+        app.state.store = None
+    elif isinstance(store, (str, os.PathLike)):
+        app.state.store = StoreAtPath(store)
+    else:
+        app.state.store = SerializedStore(store)
     app.state.coder = Coder(model=model, pipeline=pipeline)
     env = Environment(loader=PackageLoader(*TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     app.state.templates = Jinja2Templates(env=env)

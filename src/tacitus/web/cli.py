@@ -53,17 +53,15 @@ def serve_command(db, host, port, model, timeout_s, max_body_bytes):
         from ..store import Store
 
         try:
-            store = Store(db, read_only=True)
+            Store(db, read_only=True).close()  # check it once at start-up
         except TacitusError as exc:
             raise click.ClickException(str(exc)) from exc
+        # Opened per request, so that `tacitus ingest` can write the file between requests.
+        store = db
     else:
         click.echo(f"no store at {db}: serving without one (only POST /code and Try it work); "
                    "create one with `tacitus ingest`", err=True)
     if not is_loopback(host):
         click.echo(f"warning: binding {host} makes the server reachable from other machines", err=True)
     app = create_app(store, model=model, timeout_s=timeout_s, max_body_bytes=max_body_bytes)
-    try:
-        uvicorn.run(app, host=host, port=port, log_level="info")
-    finally:
-        if store is not None and hasattr(store, "close"):
-            store.close()
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import os
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -273,5 +274,50 @@ class SerializedStore:
         def call(*args: Any, **kwargs: Any) -> Any:
             with self._lock:
                 return attr(*args, **kwargs)
+
+        return call
+
+
+# How long a request waits for the store while an ingest writes a batch, before it answers 503.
+READ_LOCK_TIMEOUT_S = 10.0
+
+
+class StoreAtPath:
+    """The store at ``path``, opened read-only for each call and closed after it.
+
+    DuckDB lets no other process open a file while one writes it; ``tacitus ingest`` holds the file
+    only while it writes a batch, so a call that meets a batch write waits for it (DuckDB's lock is
+    polled by :class:`~tacitus.store.Store` up to ``lock_timeout`` seconds), then answers. Calls take
+    turns (one lock), as with :class:`SerializedStore`. Past the timeout the E303 error answers 503.
+    """
+
+    read_only = True
+
+    def __init__(self, path: str | os.PathLike, lock_timeout: float = READ_LOCK_TIMEOUT_S):
+        self.path = str(path)
+        self.lock_timeout = lock_timeout
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        """Nothing stays open between calls."""
+
+    def __getattr__(self, name: str) -> Any:
+        from ..store import Store
+
+        if name.startswith("_") or not callable(getattr(Store, name, None)):
+            raise AttributeError(name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                try:
+                    store = Store(self.path, read_only=True, lock_timeout=self.lock_timeout)
+                except TacitusError as exc:
+                    if exc.code == "E303":
+                        exc.status = 503
+                    raise
+                try:
+                    return getattr(store, name)(*args, **kwargs)
+                finally:
+                    store.close()
 
         return call
