@@ -27,6 +27,8 @@ CAMEO_RE = re.compile(r"\d{2,4}")
 DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 MAX_PAGE = 500
+# An unknown id is echoed in the 404 message up to this many characters.
+MAX_ID_SHOWN = 200
 DEFAULT_PAGE = 50
 LEVELS = ("country", "code")
 
@@ -184,7 +186,9 @@ def stored_article(store: Any, article_id: str) -> dict[str, Any]:
     """
     stored = require_store(store).article(article_id)
     if stored is None:
-        raise NotFound(f"no article with id {article_id!r} in the store")
+        shown = repr(article_id) if len(article_id) <= MAX_ID_SHOWN else f"{article_id[:MAX_ID_SHOWN]!r}... " \
+                f"({len(article_id)} characters)"
+        raise NotFound(f"no article with id {shown} in the store")
     record = dict(stored)
     record["events"] = [contract_event(row) for row in stored.get("events") or []]
     record["quotes"] = [_nest(row, ("speaker",)) for row in stored.get("quotes") or []]
