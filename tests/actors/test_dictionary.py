@@ -375,3 +375,10 @@ def test_fuzzy_match_allows_only_one_typing_error(d):
     assert code_of(d, "Ethopia") == "ETH"
     assert d.code("Homeland Union") is None or d.code("Homeland Union").country != "NLD"
     assert d.code("West Africans") is None or d.code("West Africans").country != "USA"
+
+
+def test_a_city_that_is_no_capital_stands_for_its_people():
+    from tacitus.actors.dictionary import default_dictionary
+
+    actor = default_dictionary().code("Tel Aviv")
+    assert (actor.country, actor.sector) == ("ISR", "CVL")

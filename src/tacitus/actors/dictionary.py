@@ -789,9 +789,10 @@ class ActorDictionary:
         name = self._countries[country].name
         if role is None:
             if tag in ("city",):
-                # A city alone is a place, but as a phrase head it stands for its country.
-                return Actor(name=name, code=country, country=country, sector=None, kind="state",
-                             basis=f"city:{value.name}")
+                # A city that is not a capital, as an actor, is its people: "rockets hit Tel Aviv",
+                # "Abidjan was blockaded" (a capital stands for its government, below).
+                return Actor(name=f"{value.name} ({name})", code=country + PEOPLE_SECTOR, country=country,
+                             sector=PEOPLE_SECTOR, kind="collective", basis=f"city:{value.name}")
             if tag == "people":
                 # "Palestinians", "Nigerians": a country's people, coded as its civilians.
                 return Actor(name=name, code=country + PEOPLE_SECTOR, country=country, sector=PEOPLE_SECTOR,
