@@ -15,6 +15,7 @@ one transaction, close), so that other processes (``tacitus serve``) can read be
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -160,6 +161,8 @@ class Store:
             if self.read_only and not Path(self.path).exists():
                 raise StoreError("no such database file", code=E_NOT_A_STORE, input=self.path)
             _check_header(self.path)
+            if not self.read_only:
+                _check_writable(self.path)
         deadline = time.monotonic() + lock_timeout
         while True:
             try:
@@ -175,6 +178,9 @@ class Store:
                         f"in use by another process{' (PID ' + holder.group(1) + ')' if holder else ''}; "
                         f"waited {lock_timeout:g}s for it to finish (DuckDB allows one writing process)",
                         code=E_STORE_LOCKED, input=self.path) from exc
+                if _is_read_only_error(exc):
+                    raise StoreError(f"cannot be opened for writing ({message}); {READ_ONLY_HINT}",
+                                     code=E_STORE_WRITE, input=self.path) from exc
                 raise StoreError(f"not a DuckDB database, or a corrupt one ({message})", code=E_NOT_A_STORE,
                                  input=self.path) from exc
             except duckdb.Error as exc:
@@ -423,7 +429,11 @@ class Store:
         except BaseException as exc:
             self.con.rollback()
             if isinstance(exc, (duckdb.Error, OSError)):
-                hint = " (is the disk full?)" if isinstance(exc, (duckdb.IOException, OSError)) else ""
+                hint = ""
+                if _is_read_only_error(exc):
+                    hint = f" ({READ_ONLY_HINT})"
+                elif isinstance(exc, (duckdb.IOException, OSError)):
+                    hint = " (is the disk full?)"
                 raise StoreError(f"writing a batch of {len(ids)} articles failed and was rolled back{hint}: "
                                  f"{type(exc).__name__}: {exc}", code=E_STORE_WRITE, input=self.path) from exc
             raise
@@ -737,6 +747,30 @@ def _check_header(path: str) -> None:
     else:
         problem = "is not a DuckDB database file, or it is corrupt"
     raise StoreError(problem, code=E_NOT_A_STORE, input=path)
+
+
+READ_ONLY_HINT = "is the file or its directory read-only? the store needs write permission on both"
+READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
+READ_ONLY_WORDS = ("permission denied", "read-only file system", "operation not permitted")
+
+
+def _is_read_only_error(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in READ_ONLY_ERRNOS:
+        return True
+    return any(words in str(exc).lower() for words in READ_ONLY_WORDS)
+
+
+def _check_writable(path: str) -> None:
+    """Raise E304 before DuckDB is asked, when the file (or, for a new file and its write-ahead log,
+    its directory) cannot be written: a clear error naming the path, and nothing created."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise StoreError(f"cannot be opened for writing: the file is read-only; {READ_ONLY_HINT}",
+                         code=E_STORE_WRITE, input=path)
+    if directory.is_dir() and not os.access(directory, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot be opened for writing: its directory {directory} is read-only; {READ_ONLY_HINT}",
+                         code=E_STORE_WRITE, input=path)
 
 
 def _iso_day(value: str, name: str) -> str:
