@@ -85,3 +85,39 @@ def test_queries_answer_during_an_ingest_and_each_article_is_stored_once(tmp_pat
     with Store(db, read_only=True) as store:
         assert store.con.execute("SELECT count(*), count(DISTINCT id), count(DISTINCT content_hash) "
                                  "FROM articles").fetchall()[0] == (N_ARTICLES, N_ARTICLES, N_ARTICLES)
+
+
+HOLD_OPEN = """
+    import sys, time
+    from tacitus.store import Store
+    store = Store(sys.argv[1])
+    print("open", flush=True)
+    time.sleep(30)
+"""
+
+
+def test_a_writer_holding_the_file_past_the_wait_is_503_e303(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from tacitus.store import Store
+    from tacitus.web import create_app
+
+    db = tmp_path / "held.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLD_OPEN), str(db)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open", holder.stderr.read()
+        app = create_app(db)
+        app.state.store.lock_timeout = 0.3
+        with TestClient(app) as client:
+            started = time.monotonic()
+            response = client.get("/articles")
+            assert time.monotonic() - started >= 0.3
+        assert response.status_code == 503, response.text
+        assert response.json()["error"]["code"] == "E303" and str(db) in response.json()["error"]["message"]
+    finally:
+        holder.kill()
+        holder.wait()
+    with TestClient(create_app(db)) as client:  # the writer gone, the same app answers again
+        assert client.get("/articles").status_code == 200
