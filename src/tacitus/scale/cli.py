@@ -71,7 +71,8 @@ def run_scaled_ingest(inputs, *, db, out, workers, scheduler, published, model, 
         else:
             from tacitus.store import Store
 
-            store = Store(db, lock_timeout=lock_timeout)
+            # Open the file only while a partition is written, so `tacitus serve` answers in between.
+            store = Store(db, lock_timeout=lock_timeout, hold=False)
             sink = scale.StoreSink(store)
             target = db
         with _Progress(console, show) as bar:
