@@ -1,23 +1,5 @@
 """The Dawn article of ../shared/examples: the job Tacitus must get right (skipped without ../shared)."""
 
-import json
-
-import pytest
-from click.testing import CliRunner
-
-from tacitus.cli import main
-from tacitus.output import validate
-
-
-@pytest.fixture(scope="module")
-def dawn(shared):
-    path = shared / "examples" / "dawn-2018-02-21-pakistan-russia.txt"
-    result = CliRunner().invoke(main, ["code", str(path), "--format", "jsonl"], catch_exceptions=False)
-    [record] = [json.loads(line) for line in result.stdout.splitlines()]
-    validate(record)
-    return record
-
-
 def pair(event):
     return {event["source"]["country"], (event["target"] or {}).get("country")}
 

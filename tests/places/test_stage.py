@@ -1,14 +1,9 @@
 """The places stage and event location on parsed text, and the Dawn check (skipped without ../shared)."""
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
 from tacitus import Article
-from tacitus.cli import main
 from tacitus.ingest.dateline import find_dateline
-from tacitus.output import validate
 
 
 def code(pipeline, text, published="2020-01-01"):
@@ -61,15 +56,6 @@ def test_unresolvable_attached_place_gives_no_location(pipeline):
     if not any(p.text == "Zqxvtown" for p in article.places):
         pytest.skip("the parser did not read Zqxvtown as a place")
     assert talks and all(e.location is None for e in talks)
-
-
-@pytest.fixture(scope="module")
-def dawn(shared):
-    path = shared / "examples" / "dawn-2018-02-21-pakistan-russia.txt"
-    result = CliRunner().invoke(main, ["code", str(path), "--format", "jsonl"], catch_exceptions=False)
-    [record] = [json.loads(line) for line in result.stdout.splitlines()]
-    validate(record)
-    return record
 
 
 def test_dawn_talks_in_moscow_and_dateline_islamabad(dawn):
