@@ -1,5 +1,6 @@
 """The Dawn article of ../shared/examples: the job Tacitus must get right (skipped without ../shared)."""
 
+
 def pair(event):
     return {event["source"]["country"], (event["target"] or {}).get("country")}
 
