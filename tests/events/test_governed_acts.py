@@ -93,3 +93,10 @@ def test_agreeing_to_a_ceasefire_is_an_intent_to_de_escalate():
             ("ceasefire", "ceasefire", "NOUN", "pobj", 4)]
     codes = code(rows, {0: "YUG", 2: "SVN"})
     assert codes and {c[0] for c in codes} == {"0356"}, codes
+
+
+def test_a_cease_fire_split_by_the_tokenizer_is_still_a_ceasefire():
+    rows = [("Hizbollah", "Hizbollah", "PROPN", "nsubj", 1), ("declared", "declare", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 5), ("cease", "cease", "NOUN", "compound", 5),
+            ("-", "-", "PUNCT", "punct", 5), ("fire", "fire", "NOUN", "dobj", 1)]
+    assert code(rows, {0: "LBNREB"}) == [("0871", "LBNREB", None)]
