@@ -69,6 +69,9 @@ REJECT_FROM_INTENT = _mirror("12", {
 APPEAL_DIRECT = {"057": "027"}
 DEMAND_DIRECT = {"057": "107"}
 REJECT_DIRECT = {"057": "127"}
+# The tables of each asking or refusing mode, read once per event by `apply_modality`.
+MODE_DIRECT = {"appeal": APPEAL_DIRECT, "demand": DEMAND_DIRECT, "refusal": REJECT_DIRECT}
+MODE_MIRROR = {"appeal": APPEAL_FROM_INTENT, "demand": DEMAND_FROM_INTENT, "refusal": REJECT_FROM_INTENT}
 # Verbs whose complement is what they ask for ("urged Iran to stop", "called on both sides to talk",
 # "demanded that Israel withdraw"); the complement's event is coded as the appeal or demand.
 APPEAL_HEADS = {"urge", "call", "appeal", "ask", "request", "implore", "exhort", "plead", "press", "beseech",
@@ -465,10 +468,10 @@ def apply_modality(code: str, mode: str | None) -> str:
         if root in THREAT_ROOTS:
             return THREAT_CODES.get(code) or THREAT_CODES.get(code[:3]) or THREAT_ROOTS[root]
         return (intent_code(code) if mode == "intent" else None) or code
-    direct = {"appeal": APPEAL_DIRECT, "demand": DEMAND_DIRECT, "refusal": REJECT_DIRECT}.get(mode, {})
+    direct = MODE_DIRECT.get(mode, {})
     if code in direct:
         return direct[code]
-    mirror = {"appeal": APPEAL_FROM_INTENT, "demand": DEMAND_FROM_INTENT, "refusal": REJECT_FROM_INTENT}.get(mode)
+    mirror = MODE_MIRROR.get(mode)
     if mirror is not None:
         intent = intent_code(code)
         return mirror(intent) if intent else code
