@@ -93,7 +93,11 @@ QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "to
                   "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
                   "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
                   "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
-                  "contingent", "team", "delegation", "group"}
+                  "contingent", "team", "delegation", "group", "part", "portion", "day", "days", "week", "weeks",
+                  "month", "months", "hours"}
+# Where an adjective is predicated ("is ready to", "remained defiant") rather than naming a thing ("the
+# wounded") or modifying one ("free trade"): only there does it trigger like a verb.
+PREDICATIVE_DEPS = ("acomp", "ROOT", "xcomp", "ccomp", "conj", "advcl", "relcl")
 # Dependencies of the modifiers a rule's ``compound`` names.
 COMPOUND_DEPS = ("compound", "amod", "nmod", "advmod", "npadvmod")
 # How far around the trigger domain words count: the object and complement, not the next clause.
@@ -167,14 +171,14 @@ def _object_heads(obj) -> list:
     """The object and its conjuncts, looking through amounts and containers: "25,000 tons of food aid",
     "a shipment of arms", "$50,000 worth of goods" -> aid, arms, goods."""
     words = [obj, *obj.conjuncts]
-    # A compound modifier can carry the sense: "curfew hours", "peacekeeping training".
-    words += [c for w in list(words) for c in w.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     for word in list(words):
         if _lemma(word) in QUANTITY_NOUNS or word.pos_ == "NUM":
             of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if inner is not None:
                 words += [inner, *inner.conjuncts]
+    # A compound modifier can carry the sense: "curfew hours", "part of a military aid program".
+    words += [c for w in list(words) for c in w.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return words
 
 
@@ -218,7 +222,8 @@ def match_rule(token, rule: Rule):
             return None
         consumed.append(obj)
     if rule.prep:
-        pobj = _prep_object(token, rule.prep)
+        # The preposition hangs on the verb or on its object: "launched rocket fire against the camps".
+        pobj = _prep_object(token, rule.prep) or (_prep_object(hit, rule.prep) if hit is not None else None)
         if pobj is None or (rule.pobj and _lemma(pobj) not in rule.pobj and pobj.lower_ not in rule.pobj):
             return None
     if rule.particle and not any(
@@ -533,7 +538,8 @@ def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
     by_pos: dict[str, list] = {"VERB": [], "NOUN": []}
     for token in sent:  # one pass: spaCy builds a new Token object on every access
         # Predicative adjectives carry intentions like verbs: "is ready to contribute troops".
-        token_pos = ("VERB" if token.pos_ in ("VERB", "AUX", "ADJ") else
+        token_pos = ("VERB" if (token.pos_ in ("VERB", "AUX") and not _nominal_participle(token))
+                     or (token.pos_ == "ADJ" and token.dep_ in PREDICATIVE_DEPS) else
                      "NOUN" if token.pos_ in ("NOUN", "PROPN") else None)
         if token_pos is not None:
             by_pos[token_pos].append(token)
@@ -548,6 +554,16 @@ def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
                     consumed_all.update(t.i for t in consumed)
                     break
     return _prune_residual(matches)
+
+
+def _nominal_participle(token) -> bool:
+    """A participle that names or describes rather than reports: "evacuated the wounded", "the occupied
+    territories", "a besieged town"."""
+    if token.dep_ == "amod":
+        return True
+    return (token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr")
+            and any(c.dep_ == "det" for c in token.children)
+            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "aux", "auxpass") for c in token.children))
 
 
 def _prune_residual(matches: list[tuple]) -> list[tuple]:

@@ -1,0 +1,57 @@
+"""Material codes (06-08, 14-20) on whole sentences through the real pipeline: the means of an attack,
+prepositions on the object, nominal adjectives, quantities, and the sub-codes their domains decide."""
+
+import pytest
+
+from tacitus import article_from_text
+from tacitus.events.evaluate import evaluation_pipeline, pick_event
+
+
+@pytest.fixture(scope="module")
+def top():
+    pipeline = evaluation_pipeline()
+
+    def code(text: str) -> str | None:
+        [article] = pipeline.pipe([article_from_text(text, id="t", published=None)])
+        event = pick_event(article)
+        return event.cameo if event else None
+
+    return code
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The means of a killing or wounding decide the sub-code.
+    ("Two policemen were killed in a car bomb explosion outside the ministry in Kabul.", "1832"),
+    ("A roadside bomb killed three soldiers near Kandahar on Monday.", "1833"),
+    ("A US drone strike killed four militants in North Waziristan.", "1952"),
+    ("Rebels wounded five soldiers in a bomb attack on Friday.", "183"),
+    # A preposition on the object, not the verb: "launched ... fire against".
+    ("Government forces launched heavy artillery fire against rebel positions near the town.", "194"),
+    # Light verbs with "in": the noun is the event.
+    ("Militias engaged in ethnic cleansing in the north of the province, the report said.", "203"),
+    # Ending one's own strike; opening borders; being put on alert.
+    ("The miners' union called off its strike after talks with the employers.", "082"),
+    ("Troops remained on high alert along the border with Pakistan.", "152"),
+    # Reductions of material aid, by kind.
+    ("Washington suspended part of its military aid program for Egypt.", "1622"),
+    # Forcing people or agencies out.
+    ("Soldiers forced thousands of villagers out of their homes in the valley.", "201"),
+    ("The junta forced the UN refugee agency out of the country.", "1663"),
+    # Destruction of infrastructure and property.
+    ("Insurgents blew up two power lines leading into the capital.", "1712"),
+    ("Settlers set fire to a mosque in the village overnight.", "1712"),
+    ("Police prevented a rally by opposition supporters in the capital.", "170"),
+    ("Border guards sexually abused migrants held at the camp, a rights group said.", "1821"),
+])
+def test_material_sub_codes(top, text, expected):
+    assert top(text) == expected
+
+
+def test_a_nominal_adjective_is_no_trigger(top):
+    # "the wounded" names people; it does not report a wounding.
+    assert top("UN helicopters evacuated the wounded from the besieged town.") != "182"
+
+
+def test_an_adjective_modifying_a_noun_is_no_trigger(top):
+    # "free trade" is not a release.
+    assert top("Chile and Peru signed a free trade agreement on Monday.") not in ("084", "0841")
