@@ -42,6 +42,12 @@ def top():
     ("Settlers set fire to a mosque in the village overnight.", "1712"),
     ("Police prevented a rally by opposition supporters in the capital.", "170"),
     ("Border guards sexually abused migrants held at the camp, a rights group said.", "1821"),
+    # Modifiers of the subject count for the means even far from the verb.
+    ("Recent American Predator strikes on compounds in the tribal areas have killed six commanders.", "1952"),
+    ("The army mounted a large invasion of the northern provinces.", "190"),
+    ("The regime has recruited hundreds of hackers to attack foreign networks.", "155"),
+    ("Red Cross teams evacuated the injured from the shelled town.", "073"),
+    ("Turkey reopened the border crossing to allow deliveries of food and medicine.", "0863"),
 ])
 def test_material_sub_codes(top, text, expected):
     assert top(text) == expected

@@ -211,7 +211,7 @@ def _xcomp(token, words: frozenset[str]):
 def match_rule(token, rule: Rule):
     """Check one rule against one trigger token; returns the tokens it consumed, or None."""
     consumed = []
-    hit = None
+    hit, words = None, []
     if rule.objects:
         obj = _object(token)
         if obj is None:
@@ -223,7 +223,8 @@ def match_rule(token, rule: Rule):
         consumed.append(obj)
     if rule.prep:
         # The preposition hangs on the verb or on its object: "launched rocket fire against the camps".
-        pobj = _prep_object(token, rule.prep) or (_prep_object(hit, rule.prep) if hit is not None else None)
+        pobj = _prep_object(token, rule.prep) or next(
+            (p for p in (_prep_object(w, rule.prep) for w in words) if p is not None), None)
         if pobj is None or (rule.pobj and _lemma(pobj) not in rule.pobj and pobj.lower_ not in rule.pobj):
             return None
     if rule.particle and not any(
@@ -496,6 +497,10 @@ def domains_of(token, consumed) -> set[str]:
         if previous is not None and previous.i == t.i - 1:
             words.add(f"{previous.lower_} {t.lower_}")
         previous = t
+    # The modifiers of the subject and object count wherever they stand: "US Predator attacks ... killed".
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            words.update(c.lower_ for c in child.children if c.dep_ in ("compound", "amod"))
     return {name for name, vocab in default_domains().items() if words & vocab}
 
 
