@@ -24,3 +24,12 @@ def test_agreements_signed_in_2014_and_2015(dawn):
     assert {e["date"] for e in signed} >= {"2014-11", "2015-10"}
     assert all(pair(e) == {"PAK", "RUS"} for e in signed)
     assert all(e["source"]["code"].startswith(("PAK", "RUS")) for e in signed)
+
+
+def test_helicopters_go_to_pakistan_and_the_two_militaries_hold_the_drills(dawn):
+    aid = [e for e in dawn["events"] if e["cameo"] == "072"]
+    assert aid and all(e["source"]["country"] == "RUS" and e["target"]["code"] == "PAK" for e in aid)
+    drills = [e for e in dawn["events"] if e["cameo"] == "062"]
+    assert {(e["source"]["code"], e["target"]["code"]) for e in drills} == {("PAKMIL", "RUSMIL"), ("RUSMIL", "PAKMIL")}
+    # Background events told in the past perfect are not dated on the day the story ran.
+    assert all(e["date"] != "2018-02-21" for e in aid + drills)

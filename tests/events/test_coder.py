@@ -98,3 +98,19 @@ def test_sourceless_candidates_only_when_asked():
     doc, mentions = parse(rows, {2: "IRQ"})
     found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions), require_source=False)
     assert [(c.code, c.source, c.target.actor.code) for c in found] == [("190", None, "IRQ")]
+
+
+def test_a_subject_misread_as_the_previous_objects_conjunct_acts_in_its_own_clause():
+    # "Russia provided helicopters to Pakistan and Iran's army held drills": the parser hangs "army" on
+    # "Pakistan" and leaves "held" without a subject.
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 1), ("provided", "provide", "VERB", "ROOT", 1),
+            ("helicopters", "helicopter", "NOUN", "dobj", 1), ("to", "to", "ADP", "prep", 1),
+            ("Pakistan", "Pakistan", "PROPN", "pobj", 3), ("and", "and", "CCONJ", "cc", 4),
+            ("army", "army", "NOUN", "conj", 4), ("also", "also", "ADV", "advmod", 8),
+            ("held", "hold", "VERB", "conj", 1), ("drills", "drill", "NOUN", "dobj", 8),
+            ("with", "with", "ADP", "prep", 8), ("Iran", "Iran", "PROPN", "pobj", 10)]
+    found = code(rows, {0: "RUS", 4: "PAK", 6: "PAKMIL", 11: "IRN"})
+    assert ("072", "RUS", "PAK", False) in found
+    assert ("072", "RUS", "PAKMIL", False) not in found
+    assert ("062", "PAKMIL", "IRN", False) in found
+    assert not any(c[0] == "062" and c[1] == "RUS" for c in found)

@@ -247,6 +247,43 @@ def match_rule(token, rule: Rule):
 
 # -- arguments ----------------------------------------------------------------------------------
 
+def _stranded_subject(verb):
+    """The subject the parser hung on the previous clause's object: in "Russia provided helicopters to
+    Pakistan and the militaries of the two countries held drills" the small model reads "the militaries"
+    as a second recipient and leaves "held" without a subject. A coordinated verb with no subject whose
+    words start right after a coordinated noun phrase takes that phrase."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    j = verb.left_edge.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    if j < 0:
+        return None
+    noun = doc[j]
+    while noun.dep_ != "conj" and noun.head.i != noun.i and noun.head.right_edge.i == j:
+        noun = noun.head
+    if (noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN") and noun.right_edge.i == j
+            and noun.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cc" for c in noun.head.children)):
+        return noun
+    return None
+
+
+def _conjuncts(token) -> list:
+    """The token and its conjuncts, less a conjunct that is really the next clause's subject."""
+    out = [token]
+    for c in token.conjuncts:
+        after = c.right_edge.i + 1
+        doc = c.doc
+        while after < len(doc) and doc[after].pos_ == "ADV":
+            after += 1
+        stranded = _stranded_subject(doc[after]) if after < len(doc) and doc[after].pos_ == "VERB" else None
+        if stranded is not None and stranded.i == c.i:
+            continue
+        out.append(c)
+    return out
+
+
 def subjects(verb, depth: int = 0) -> list:
     """Tokens that act as the verb's subject, following control and coordination up the tree."""
     if depth > 4:
@@ -254,12 +291,16 @@ def subjects(verb, depth: int = 0) -> list:
     found = []
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            found = [child, *child.conjuncts]
+            found = _conjuncts(child)
         elif child.dep_ == "agent":
             found = [c for c in child.children if c.dep_ == "pobj"]
             found += [c for t in list(found) for c in t.conjuncts]
     if found:
         return found
+    stranded = _stranded_subject(verb)
+    if stranded is not None:
+        # Only the phrase itself: spaCy counts the noun it hangs on among its conjuncts.
+        return [stranded, *(c for c in stranded.conjuncts if c.i > stranded.i)]
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
         head = verb.head
         # Object control: "urged Iran to stop" -> Iran stops.
@@ -292,13 +333,13 @@ def targets(token, rule: Rule, consumed) -> list:
         for holder in holders:
             pobj = _prep_object(holder, prep)
             if pobj is not None:
-                return [pobj, *pobj.conjuncts]
+                return _conjuncts(pobj)
         return []
     found = []
     if token.pos_ != "NOUN" and rule.target in (None, "object"):
         for child in token.children:
             if child.dep_ in ("dobj", "obj", "dative", "iobj") and child.i not in consumed_ids:
-                found = [child, *child.conjuncts]
+                found = _conjuncts(child)
                 break
         if not found and _is_passive(token):
             subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
@@ -310,7 +351,7 @@ def targets(token, rule: Rule, consumed) -> list:
         for holder in holders:
             pobj = _prep_object(holder, prep)
             if pobj is not None and pobj.i not in consumed_ids:
-                return [pobj, *pobj.conjuncts]
+                return _conjuncts(pobj)
     # "demanded that Sudan release ...": the one asked to act is the subject of the consumed clause.
     for comp in consumed:
         if comp.dep_ == "ccomp":
