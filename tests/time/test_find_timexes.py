@@ -421,3 +421,36 @@ def test_quarter_just_named_keeps_its_label_over_the_closing_date():
 def test_a_week_after_an_object_pronoun_is_a_duration_not_a_rate():
     got = found("He offered him a week to withdraw fully.")
     assert got == {"a week": ("DURATION", "P1W")}
+
+
+def test_a_forecast_quarter_does_not_become_the_reported_one():
+    text = ("Net fell in the third quarter. Analysts expect losses through the third quarter of 1990. "
+            "In the year-ago period, the company earned $101 million.")
+    assert found(text, "1989-10-26")["the year-ago period"] == ("DATE", "1988-Q3")
+
+
+def test_a_fiscal_quarter_reported_in_the_past_stays_in_focus():
+    # Fiscal fourth quarter ended Sept. 30: its label lies ahead of an October story, but it was reported.
+    text = "Ralston reported a 47% decline in fourth-quarter earnings, from $84 million a year earlier."
+    assert found(text, "1989-11-02")["a year earlier"] == ("DATE", "1988-Q4")
+
+
+def test_the_latest_period_is_the_quarter_just_named():
+    text = "National Steel posted net income for the fiscal second-quarter. The latest period included gains."
+    assert found(text, "1989-10-26")["The latest period"] == ("DATE", "1989-Q2")
+    assert found("The latest period included gains.", "1989-10-26")["The latest period"] == ("DATE", "1989-Q3")
+
+
+def test_soon_is_a_future_reference_only_next_to_a_modal():
+    assert found("Prosecutors may soon seek an indictment.") == {"soon": ("DATE", "FUTURE_REF")}
+    assert found("It soon will begin selling boxes.") == {"soon": ("DATE", "FUTURE_REF")}
+    assert found("He was released soon after his arrest.") == {}
+    assert found("They will leave as soon as the talks end.") == {}
+
+
+def test_the_night_of_a_date_leaves_the_part_of_day_to_the_date():
+    got = found("He was shot to death on the night of Oct. 23 in his kitchen.", "1998-11-21")
+    assert got == {"Oct. 23": ("DATE", "1998-10-23")}
+    got = found("Police arrested him in the early hours of Thursday morning.", "1999-10-08")
+    assert "the early hours" not in got
+    assert "the first hours" in found("Prisoners were taken in the first hours of the ground war.")

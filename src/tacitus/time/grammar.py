@@ -227,6 +227,8 @@ HOLIDAY_RE = _rule(
 )
 # now, currently, the future, the near term, recently
 VAGUE_RE = _rule(r"(?P<word>" + _alt(LEX.vague_refs) + r")" + END)
+# soon (next to a modal: "may soon seek")
+MODAL_VAGUE_RE = _rule(r"(?P<word>" + _alt(LEX.modal_vague_refs) + r")" + END)
 # current / recent / former before a noun
 VAGUE_ADJ_RE = _rule(r"(?P<word>" + _alt(LEX.vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)")
 OPTIONAL_VAGUE_ADJ_RE = _rule(r"(?P<word>" + _alt(LEX.optional_vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)")
@@ -269,7 +271,7 @@ for _cls, _words in (
     ("day_word", {"today", "tonight", "tomorrow", "yesterday"}),
     ("clock", {"noon", "midnight", "midday"}),
     ("holiday", _last_words(LEX.holidays)),
-    ("vague", _last_words(LEX.vague_refs)),
+    ("vague", _last_words(LEX.vague_refs) | _last_words(LEX.modal_vague_refs)),
     ("frequency", set(LEX.frequency_adverbs)),
     ("adjective", set(LEX.vague_adjectives) | set(LEX.optional_vague_adjectives)),
     ("decade", {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),

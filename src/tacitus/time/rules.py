@@ -330,11 +330,25 @@ def most_recent_quarter(ctx: Context) -> dt.date | None:
     return dates.shift(ctx.dct, -1, "Q")
 
 
-def quarter_result(ctx: Context, day: dt.date | None, mod: str | None = None) -> Resolved:
+# A quarter followed by its closing date ("the fourth quarter ended Sept. 30") is one reported on,
+# whatever its (fiscal) label says.
+REPORTED_RE = re.compile(r"\s*,?\s*(?:which\s+)?(?:ended|ending|that\s+ended)\b", re.IGNORECASE)
+
+
+def quarter_result(ctx: Context, day: dt.date | None, mod: str | None = None, end: int | None = None) -> Resolved:
+    """The value of a quarter the text names; it becomes the quarter in focus ("the period", "a year
+    ago") unless it is not over yet at publication and no closing date follows it (at ``end``)."""
     if day is None:
         return Resolved("DATE", "XXXX-QX", mod)
-    ctx.last_quarter = day
-    ctx.last_quarter_end = ctx.position
+    # Its closing date follows, or the clause is in the past ("reported a decline in fourth-quarter
+    # earnings"): a fiscal quarter the company has closed, though its label may lie ahead.
+    reported = end is not None and (REPORTED_RE.match(ctx.text, end) is not None
+                                    or tense_cue(ctx, ctx.position, end) < 0)
+    if ctx.dct is None or reported or dates.quarter_start(day) < dates.quarter_start(ctx.dct):
+        # A quarter not yet over ("losses through the third quarter of 1990") is a forecast, not
+        # the period the story reports on: "the year-ago period" still means the reported one.
+        ctx.last_quarter = day
+        ctx.last_quarter_end = ctx.position
     return Resolved("DATE", dates.fmt_quarter(day), mod, (day, "quarter"))
 
 
@@ -556,10 +570,24 @@ def check_duration(m: re.Match, text: str) -> bool:
     return parse_number(qty) is not None or qty in LEX.vague_quantities
 
 
+# "of" and a date after "the night", "the early hours": a part of the date that follows ("the night
+# of Oct. 23", "the early hours of Thursday"), which is the expression TimeML marks. A common noun
+# after "of" keeps the expression ("the first hours of the ground war").
+OF_RE = re.compile(r"\s+of\s+(?:[A-Z]|\d)")
+
+
+def check_part_of_day(m: re.Match, text: str) -> bool:
+    """"the morning" alone is a time; "the night of Friday, Oct. 23" leaves it to the date after it."""
+    return not (norm(m.group("rel")) == "the" and OF_RE.match(text, m.end()))
+
+
 def check_vague_units(m: re.Match, text: str) -> bool:
     """Bare plural units ("for years") are vague durations; "quarters" and "seconds" only with a modifier."""
     unit = norm(m.group("unit"))
     mod = norm(m.group("mod"))
+    if mod in ("the early", "the first", "the final") and OF_RE.match(text, m.end()):
+        # "in the early hours of Thursday morning": part of the date that follows.
+        return False
     if unit in ("quarters", "seconds", "hours", "minutes") and not mod:
         return False
     if mod == "the" and unit in ("seconds", "minutes", "hours", "days", "quarters"):
@@ -604,6 +632,14 @@ def check_vague(m: re.Match, text: str) -> bool:
         # "now-defunct", "now that" keep their present reference; "until now", "by now" too.
         return True
     return True
+
+
+def check_modal_vague(m: re.Match, text: str) -> bool:
+    """"soon" is a future reference next to a modal ("may soon seek", "to soon grow", "soon will
+    begin"), not in "soon after" or "as soon as"."""
+    prev = previous_words(text, m.start(), 1)
+    nxt = next_words(text, m.end(), 1)
+    return bool(prev and prev[-1] in LEX.modals) or nxt[:1] in (["will"], ["would"])
 
 
 # --------------------------------------------------------------------------- resolvers
@@ -796,14 +832,14 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
             year -= 1
     if half:
         return Resolved("DATE", f"{year:04d}-H{n}", None, (dt.date(year, 6 * n - 5, 1), "half"))
-    return quarter_result(ctx, dt.date(year, 3 * n - 2, 1))
+    return quarter_result(ctx, dt.date(year, 3 * n - 2, 1), end=m.end())
 
 
 def resolve_q_code(m: re.Match, ctx: Context) -> Resolved | None:
     code, year = m["q"].upper(), int(m["year"])
     if code.startswith("H"):
         return Resolved("DATE", f"{year:04d}-{code}")
-    return quarter_result(ctx, dt.date(year, 3 * int(code[1]) - 2, 1))
+    return quarter_result(ctx, dt.date(year, 3 * int(code[1]) - 2, 1), end=m.end())
 
 
 # A reporting quarter is named after the calendar quarter that holds its middle, this many days
@@ -826,8 +862,9 @@ def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
     if kind == "current" or (norm(m["det"]) == "this" and not kind):
         return quarter_result(ctx, ctx.dct) if ctx.dct else Resolved("DATE", "XXXX-QX")
     if kind == "latest" and ctx.dct:
-        # "the latest quarter" is the last one closed before publication, whatever else was named.
-        return quarter_result(ctx, dates.shift(ctx.dct, -1, "Q"))
+        # "the latest quarter" is the one the story just reported on (a fiscal quarter keeps its
+        # label), else the last one closed before publication.
+        return quarter_result(ctx, ctx.last_quarter if recent else dates.shift(ctx.dct, -1, "Q"))
     base = most_recent_quarter(ctx)
     if base is None:
         return Resolved("DATE", "XXXX-QX")
@@ -845,9 +882,14 @@ def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
 QUARTER_CONTEXT_CHARS = 600
 
 
+def quarter_in_focus(ctx: Context) -> bool:
+    """Whether the text named a reported quarter shortly before the expression being resolved."""
+    return ctx.last_quarter is not None and ctx.position - ctx.last_quarter_end <= QUARTER_CONTEXT_CHARS
+
+
 def year_ago(ctx: Context, amount: int = 1) -> Resolved:
     """"a year ago"/"year-earlier": the same quarter a year back in an earnings context, else the year."""
-    if ctx.last_quarter is not None and ctx.position - ctx.last_quarter_end <= QUARTER_CONTEXT_CHARS:
+    if quarter_in_focus(ctx):
         day = dates.shift(ctx.last_quarter, -amount, "Y")
         return Resolved("DATE", dates.fmt_quarter(day), None, (day, "quarter"))
     return relative(ctx, -amount, "year")
@@ -876,7 +918,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved | None:
             return Resolved("DATE", "XXXX-XX", mod)
         return season_value(ctx, season_of_month(ctx.dct.month), offset, mod)
     if unit == "quarter" and rel == "the latest":
-        base = dates.shift(ctx.dct, -1, "Q") if ctx.dct else None
+        base = ctx.last_quarter if quarter_in_focus(ctx) else (dates.shift(ctx.dct, -1, "Q") if ctx.dct else None)
         return quarter_result(ctx, base, mod) if base else Resolved("DATE", "XXXX-QX", mod)
     # "the following year", "the previous month" count from the last date the text named ("On May
     # 22, 1995, ... and the following year"), not from the publication date.
@@ -1217,6 +1259,10 @@ def resolve_vague(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("DATE", LEX.vague_refs[norm(m["word"])])
 
 
+def resolve_modal_vague(m: re.Match, ctx: Context) -> Resolved | None:
+    return Resolved("DATE", LEX.modal_vague_refs[norm(m["word"])])
+
+
 def resolve_vague_adjective(m: re.Match, ctx: Context) -> Resolved | None:
     word = norm(m["word"])
     return Resolved("DATE", LEX.vague_adjectives.get(word) or LEX.optional_vague_adjectives[word])
@@ -1266,6 +1312,7 @@ RULES: tuple[Rule, ...] = (
     Rule("q_code", g.Q_CODE_RE, resolve_q_code, triggers=DIGIT),
     Rule("holiday", g.HOLIDAY_RE, resolve_holiday, triggers=frozenset({"holiday"})),
     Rule("vague", g.VAGUE_RE, resolve_vague, check_vague, triggers=frozenset({"vague"})),
+    Rule("modal_vague", g.MODAL_VAGUE_RE, resolve_modal_vague, check_modal_vague, triggers=frozenset({"vague"})),
     Rule("per_unit", g.PER_UNIT_RE, resolve_per_unit, check_per_unit, "span", triggers=UNIT),
     Rule("every", g.EVERY_RE, resolve_every, triggers=UNIT | MONTH | {"weekday", "season"}),
     Rule("frequency", g.FREQUENCY_RE, resolve_frequency, check_frequency, triggers=frozenset({"frequency"})),
@@ -1282,7 +1329,7 @@ RULES: tuple[Rule, ...] = (
     Rule("anaphoric", g.ANAPHORIC_RE, resolve_anaphoric, triggers=UNIT),
     Rule("day_word", g.DAY_WORD_RE, resolve_day_word, triggers=frozenset({"day_word"})),
     Rule("weekday", g.WEEKDAY_RE, resolve_weekday, check_weekday, triggers=frozenset({"weekday"}), span=weekday_span),
-    Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day, triggers=UNIT),
+    Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day, check_part_of_day, triggers=UNIT),
     Rule("month", g.MONTH_RE, resolve_month, check_month_word, triggers=MONTH),
     Rule("year", g.YEAR_RE, resolve_year, check_year, triggers=DIGIT | {"spoken_year"}),
     Rule("def_unit", g.DEF_UNIT_RE, resolve_def_unit, triggers=UNIT),
