@@ -454,3 +454,8 @@ def test_the_night_of_a_date_leaves_the_part_of_day_to_the_date():
     got = found("Police arrested him in the early hours of Thursday morning.", "1999-10-08")
     assert "the early hours" not in got
     assert "the first hours" in found("Prisoners were taken in the first hours of the ground war.")
+
+
+def test_until_a_weekday_before_a_past_perfect_looks_back():
+    assert found("Until Thursday, they had not called him a suspect.", "1999-05-07") == {"Thursday": ("DATE", "1999-05-06")}
+    assert found("The offer runs until Thursday.", "1999-05-07") == {"Thursday": ("DATE", "1999-05-13")}

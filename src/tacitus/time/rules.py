@@ -243,6 +243,9 @@ def _tense_cue(text: str, start: int, end: int) -> int:
             # "was scheduled to", "had been expected to": the plan is reported from the past.
             if any(w in FUTURE_IN_PAST for w in before[max(0, i - 2): i]):
                 return -1
+            if word in LEX.weak_future_preps and "had" in next_words(text, end, CUE_WINDOW_AFTER):
+                # "Until Thursday, they had not called him a suspect": a span that ended then.
+                return -1
             return 1
         if is_past_verb(word, previous):
             return -1
