@@ -459,3 +459,15 @@ def test_the_night_of_a_date_leaves_the_part_of_day_to_the_date():
 def test_until_a_weekday_before_a_past_perfect_looks_back():
     assert found("Until Thursday, they had not called him a suspect.", "1999-05-07") == {"Thursday": ("DATE", "1999-05-06")}
     assert found("The offer runs until Thursday.", "1999-05-07") == {"Thursday": ("DATE", "1999-05-13")}
+
+
+def test_one_day_after_a_modal_is_a_future_reference():
+    assert found("Islam will one day be the second largest religion.") == {"one day": ("DATE", "FUTURE_REF")}
+    assert found("The strike lasted one day.") == {"one day": ("DURATION", "P1D")}
+
+
+def test_the_corresponding_period_last_year_is_the_quarter_a_year_back():
+    text = "Net rose in the third quarter, compared with $1.8 million for the corresponding period last year."
+    assert found(text, "1989-11-01")["the corresponding period last year"] == ("DATE", "1988-Q3")
+    text = "Third-quarter sales fell. U.K. sales for last year's quarter were $3 million."
+    assert found(text, "1989-11-01")["last year's quarter"] == ("DATE", "1988-Q3")

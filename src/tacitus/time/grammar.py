@@ -150,6 +150,12 @@ PERIOD_RE = _rule(
     + r"(?=\s+(?:ended|ending)\s+(?P<emonth>" + MONTH_WORD + r")\s*(?P<eday>" + DAY_NUM + r")" + END
     + r"(?:,?\s+(?P<eyear>" + YEAR_DIGITS + r"))?)?",
 )
+# the same quarter a year back, named from the reported one: "the corresponding period last year",
+# "the quarter a year ago", "last year's quarter"
+PERIOD_YEAR_BACK_RE = _rule(
+    r"(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+    r"|last\s+year's\s+(?:same\s+|corresponding\s+|comparable\s+)?(?:quarter|period))" + END,
+)
 # year-ago, year-earlier (adjectives: "year-earlier profit")
 YEAR_AGO_ADJ_RE = _rule(r"year-(?:ago|earlier)" + END)
 # last week, this year, next month, [earlier|late] this week, the past year, the coming weekend

@@ -898,6 +898,11 @@ def year_ago(ctx: Context, amount: int = 1) -> Resolved:
     return relative(ctx, -amount, "year")
 
 
+def resolve_period_year_back(m: re.Match, ctx: Context) -> Resolved | None:
+    """"the corresponding period last year": the quarter in focus a year back, else last year."""
+    return year_ago(ctx)
+
+
 def resolve_year_ago_adj(m: re.Match, ctx: Context) -> Resolved | None:
     return year_ago(ctx)
 
@@ -1148,6 +1153,9 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved | None:
     ago = norm(m["ago"])
     mod = approx_mod(m["approx"]) or approx_mod(m["inner"]) or preposition_mod(m, ctx)
     if not ago or ago == "or so":
+        if norm(m.group(0)) == "one day" and previous_words(ctx.text, m.start(), 1)[-1:] in [[w] for w in LEX.modals]:
+            # "Islam will one day be the second religion": some day ahead, not a length of time.
+            return Resolved("DATE", "FUTURE_REF")
         if amount == 24 and norm(unit).startswith("hour") and LAST_DAY_RE.match(m.group(0)):
             # "the last 24 hours" is the news idiom for the past day (TimeML: P1D).
             return Resolved("DURATION", "P1D", mod)
@@ -1327,6 +1335,7 @@ RULES: tuple[Rule, ...] = (
     Rule("season", g.SEASON_RE, resolve_season, check_season, triggers=frozenset({"season"})),
     Rule("rel_unit", g.REL_UNIT_RE, resolve_rel_unit, check_rel_unit, triggers=UNIT),
     Rule("period", g.PERIOD_RE, resolve_period, check_period, triggers=UNIT),
+    Rule("period_year_back", g.PERIOD_YEAR_BACK_RE, resolve_period_year_back, triggers=UNIT),
     Rule("year_ago_adj", g.YEAR_AGO_ADJ_RE, resolve_year_ago_adj, triggers=UNIT),
     Rule("year_end", g.YEAR_END_RE, resolve_year_end, triggers=UNIT),
     Rule("anaphoric", g.ANAPHORIC_RE, resolve_anaphoric, triggers=UNIT),
