@@ -471,3 +471,19 @@ def test_the_corresponding_period_last_year_is_the_quarter_a_year_back():
     assert found(text, "1989-11-01")["the corresponding period last year"] == ("DATE", "1988-Q3")
     text = "Third-quarter sales fell. U.K. sales for last year's quarter were $3 million."
     assert found(text, "1989-11-01")["last year's quarter"] == ("DATE", "1988-Q3")
+
+
+def test_holiday_week_is_the_week_of_the_holiday():
+    assert found("Protesters prayed as Easter week began.", "2000-04-17") == {"Easter week": ("DATE", "2000-W16")}
+    assert found("Sales slowed in Christmas week 1998.") == {"Christmas week 1998": ("DATE", "1998-W52")}
+
+
+def test_first_two_quarters_of_a_year_is_its_first_half():
+    got = found("Losses will last through at least the first two quarters of 1990.", "1989-10-26")
+    assert got == {"the first two quarters of 1990": ("DATE", "1990-H1")}
+    assert found("Profit rose in the first two quarters.")["the first two quarters"] == ("DURATION", "P2Q")
+
+
+def test_the_march_of_is_a_march_not_the_month():
+    assert found("He was at the head of the ``March of the Combatant Mothers.''") == {}
+    assert found("Elections are due in March.")["March"][0] == "DATE"

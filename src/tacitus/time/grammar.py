@@ -60,7 +60,7 @@ SPOKEN_YEAR = (
 )
 YEAR = r"(?:" + YEAR_DIGITS + "|" + SPOKEN_YEAR + ")"
 # Time-of-day modifiers that go inside a span ("early Tuesday", "late November", "mid-1996").
-EDGE = r"(?:early|late|earlier|later|mid|the\s+(?:beginning|start|end|middle)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)"
+EDGE = r"(?:early|late|earlier|later|mid|the\s+(?:beginning|start|end|middle)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of|the\s+(?:first|last)\s+two\s+quarters\s+of)"
 # Approximators that may precede "the past/next ..." ("at least the past 18 months") ...
 APPROX = r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than)"
 # ... and those that attach only to the number itself ("barely a month", "another two weeks").
@@ -227,9 +227,10 @@ SEASON_RE = _rule(
     r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the)\s+)?" + SHORT_EDGE
     + r"(?P<season>" + SEASON_WORD + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END + ")?" + END,
 )
-# Christmas, last Easter, Christmas Eve 2000, Christmas Eve in 2000, Thanksgiving of 1998
+# Christmas, last Easter, Christmas Eve 2000, Christmas Eve in 2000, Thanksgiving of 1998, Easter week
 HOLIDAY_RE = _rule(
-    r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:,?\s+(?:(?:in|of)\s+)?(?P<year>" + YEAR_DIGITS + r"))?" + END,
+    r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:\s+(?P<week>week)" + END + r")?"
+    r"(?:,?\s+(?:(?:in|of)\s+)?(?P<year>" + YEAR_DIGITS + r"))?" + END,
 )
 # now, currently, the future, the near term, recently
 VAGUE_RE = _rule(r"(?P<word>" + _alt(LEX.vague_refs) + r")" + END)

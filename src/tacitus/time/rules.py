@@ -446,6 +446,9 @@ def check_month_word(m: re.Match, text: str) -> bool:
     key = norm(word).rstrip(".")
     if key in LEX.ambiguous_months and not (m.groupdict().get("rel") or m.groupdict().get("edge")):
         prev = previous_words(text, m.start("month"), 1)
+        if prev[-1:] == ["the"] and m.end() == m.end("month") and next_words(text, m.end(), 1)[:1] in (["of"], ["on"]):
+            # "the March of the Combatant Mothers", "the March on Washington": a march, not the month.
+            return False
         return bool(prev) and prev[-1] in LEX.temporal_preps
     return True
 
@@ -558,6 +561,9 @@ def check_period(m: re.Match, text: str) -> bool:
     return not (not kind and nxt and nxt[0] == "of")
 
 
+QUARTERS_OF_YEAR_RE = re.compile(r"\s+of\s+(?:fiscal\s+)?\d{4}\b", re.IGNORECASE)
+
+
 def check_duration(m: re.Match, text: str) -> bool:
     """Reject "a second" as an ordinal ("a second term") and counts of ordinal-like units."""
     unit = norm(m.group("unit"))
@@ -569,6 +575,9 @@ def check_duration(m: re.Match, text: str) -> bool:
             return False
         return not nxt or nxt[0] in ("or", "and", "later", "earlier", "ago")
     if unit in ("quarter", "quarters") and (qty in ("a", "an") or (parse_number(qty) or 0) >= 100):
+        return False
+    if unit == "quarters" and QUARTERS_OF_YEAR_RE.match(text, m.end()):
+        # "the first two quarters of 1990" is the first half of that year, not a length of time.
         return False
     return parse_number(qty) is not None or qty in LEX.vague_quantities
 
@@ -811,7 +820,7 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved | None:
         return None
     day = dt.date(year, 1, 1)
     edge = norm(m["edge"])
-    if "half" in edge:
+    if "half" in edge or "two quarters" in edge:
         return Resolved("DATE", f"{year:04d}-H{1 if 'first' in edge else 2}", None, (day, "half"))
     return Resolved("DATE", f"{year:04d}", edge_mod(edge), (day, "year"))
 
@@ -1241,17 +1250,30 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolved | None:
     return season_value(ctx, code, offset, mod, this_past=rel == "this past")
 
 
+def holiday_result(day: dt.date | None, week: bool) -> Resolved | None:
+    """A holiday's day, or with ``week`` ("Easter week") the ISO week that holds it."""
+    if day is None:
+        return None
+    if week:
+        return Resolved("DATE", dates.fmt_week(day), None, (day, "week"))
+    return Resolved("DATE", dates.fmt_day(day), None, (day, "day"))
+
+
 def resolve_holiday(m: re.Match, ctx: Context) -> Resolved | None:
     rule = LEX.holidays[norm(m["holiday"])]
+    week = m["week"] is not None
     if m["year"]:
-        day = dates.holiday_date(rule, int(m["year"]))
-        return Resolved("DATE", dates.fmt_day(day), None, (day, "day")) if day else None
+        return holiday_result(dates.holiday_date(rule, int(m["year"])), week)
     if ctx.dct is None:
+        if week:
+            return Resolved("DATE", "XXXX-WXX")
         if "fixed" in rule:
             return Resolved("DATE", f"XXXX-{rule['fixed'][0]:02d}-{rule['fixed'][1]:02d}")
         return Resolved("DATE", "XXXX-XX-XX")
     rel = norm(m["rel"])
-    want = {"last": -1, "next": 1}.get(rel) or tense_cue(ctx, m.start(), m.end())
+    # "as Easter week began": a holiday week is talked about while it is near, so the tense of the
+    # clause does not pick the year.
+    want = {"last": -1, "next": 1}.get(rel) or (0 if week else tense_cue(ctx, m.start(), m.end()))
     options = [d for d in (dates.holiday_date(rule, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)) if d]
     if rel == "this":
         chosen = next((d for d in options if d.year == ctx.dct.year), None)
@@ -1263,7 +1285,7 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved | None:
         chosen = min((d for d in options if d >= ctx.dct), default=None)
     else:
         chosen = max((d for d in options if d <= ctx.dct), default=None)
-    return Resolved("DATE", dates.fmt_day(chosen), None, (chosen, "day")) if chosen else None
+    return holiday_result(chosen, week)
 
 
 def resolve_vague(m: re.Match, ctx: Context) -> Resolved | None:
