@@ -487,3 +487,12 @@ def test_first_two_quarters_of_a_year_is_its_first_half():
 def test_the_march_of_is_a_march_not_the_month():
     assert found("He was at the head of the ``March of the Combatant Mothers.''") == {}
     assert found("Elections are due in March.")["March"][0] == "DATE"
+
+
+def test_a_quarter_described_in_passing_does_not_become_the_reported_one():
+    text = ("Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second quarter, "
+            "sales rose. In the 1989 period, interest expense was lower than a year ago.")
+    got = found(text, "1989-11-01")
+    assert got["second quarter"] == ("DATE", "1989-Q2")
+    assert got["the 1989 period"] == ("DATE", "1989-Q3")
+    assert got["a year ago"] == ("DATE", "1988-Q3")

@@ -844,7 +844,13 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
             year -= 1
     if half:
         return Resolved("DATE", f"{year:04d}-H{n}", None, (dt.date(year, 6 * n - 5, 1), "half"))
-    return quarter_result(ctx, dt.date(year, 3 * n - 2, 1), end=m.end())
+    day = dt.date(year, 3 * n - 2, 1)
+    hyphenated = "-" in m.string[m.end("ord"): m.start("unit")]
+    if not hyphenated and {"a", "an"} & set(previous_words(ctx.text, m.start(), 2)):
+        # "After a flat second quarter, ...": a quarter described in passing, not the one the
+        # story reports on ("a third-quarter loss" is that one).
+        return Resolved("DATE", dates.fmt_quarter(day), None, (day, "quarter"))
+    return quarter_result(ctx, day, end=m.end())
 
 
 def resolve_q_code(m: re.Match, ctx: Context) -> Resolved | None:
