@@ -421,3 +421,78 @@ def test_quarter_just_named_keeps_its_label_over_the_closing_date():
 def test_a_week_after_an_object_pronoun_is_a_duration_not_a_rate():
     got = found("He offered him a week to withdraw fully.")
     assert got == {"a week": ("DURATION", "P1W")}
+
+
+def test_a_forecast_quarter_does_not_become_the_reported_one():
+    text = ("Net fell in the third quarter. Analysts expect losses through the third quarter of 1990. "
+            "In the year-ago period, the company earned $101 million.")
+    assert found(text, "1989-10-26")["the year-ago period"] == ("DATE", "1988-Q3")
+
+
+def test_a_fiscal_quarter_reported_in_the_past_stays_in_focus():
+    # Fiscal fourth quarter ended Sept. 30: its label lies ahead of an October story, but it was reported.
+    text = "Ralston reported a 47% decline in fourth-quarter earnings, from $84 million a year earlier."
+    assert found(text, "1989-11-02")["a year earlier"] == ("DATE", "1988-Q4")
+
+
+def test_the_latest_period_is_the_quarter_just_named():
+    text = "National Steel posted net income for the fiscal second-quarter. The latest period included gains."
+    assert found(text, "1989-10-26")["The latest period"] == ("DATE", "1989-Q2")
+    assert found("The latest period included gains.", "1989-10-26")["The latest period"] == ("DATE", "1989-Q3")
+
+
+def test_soon_is_a_future_reference_only_next_to_a_modal():
+    assert found("Prosecutors may soon seek an indictment.") == {"soon": ("DATE", "FUTURE_REF")}
+    assert found("It soon will begin selling boxes.") == {"soon": ("DATE", "FUTURE_REF")}
+    assert found("He was released soon after his arrest.") == {}
+    assert found("They will leave as soon as the talks end.") == {}
+
+
+def test_the_night_of_a_date_leaves_the_part_of_day_to_the_date():
+    got = found("He was shot to death on the night of Oct. 23 in his kitchen.", "1998-11-21")
+    assert got == {"Oct. 23": ("DATE", "1998-10-23")}
+    got = found("Police arrested him in the early hours of Thursday morning.", "1999-10-08")
+    assert "the early hours" not in got
+    assert "the first hours" in found("Prisoners were taken in the first hours of the ground war.")
+
+
+def test_until_a_weekday_before_a_past_perfect_looks_back():
+    assert found("Until Thursday, they had not called him a suspect.", "1999-05-07") == {"Thursday": ("DATE", "1999-05-06")}
+    assert found("The offer runs until Thursday.", "1999-05-07") == {"Thursday": ("DATE", "1999-05-13")}
+
+
+def test_one_day_after_a_modal_is_a_future_reference():
+    assert found("Islam will one day be the second largest religion.") == {"one day": ("DATE", "FUTURE_REF")}
+    assert found("The strike lasted one day.") == {"one day": ("DURATION", "P1D")}
+
+
+def test_the_corresponding_period_last_year_is_the_quarter_a_year_back():
+    text = "Net rose in the third quarter, compared with $1.8 million for the corresponding period last year."
+    assert found(text, "1989-11-01")["the corresponding period last year"] == ("DATE", "1988-Q3")
+    text = "Third-quarter sales fell. U.K. sales for last year's quarter were $3 million."
+    assert found(text, "1989-11-01")["last year's quarter"] == ("DATE", "1988-Q3")
+
+
+def test_holiday_week_is_the_week_of_the_holiday():
+    assert found("Protesters prayed as Easter week began.", "2000-04-17") == {"Easter week": ("DATE", "2000-W16")}
+    assert found("Sales slowed in Christmas week 1998.") == {"Christmas week 1998": ("DATE", "1998-W52")}
+
+
+def test_first_two_quarters_of_a_year_is_its_first_half():
+    got = found("Losses will last through at least the first two quarters of 1990.", "1989-10-26")
+    assert got == {"the first two quarters of 1990": ("DATE", "1990-H1")}
+    assert found("Profit rose in the first two quarters.")["the first two quarters"] == ("DURATION", "P2Q")
+
+
+def test_the_march_of_is_a_march_not_the_month():
+    assert found("He was at the head of the ``March of the Combatant Mothers.''") == {}
+    assert found("Elections are due in March.")["March"][0] == "DATE"
+
+
+def test_a_quarter_described_in_passing_does_not_become_the_reported_one():
+    text = ("Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second quarter, "
+            "sales rose. In the 1989 period, interest expense was lower than a year ago.")
+    got = found(text, "1989-11-01")
+    assert got["second quarter"] == ("DATE", "1989-Q2")
+    assert got["the 1989 period"] == ("DATE", "1989-Q3")
+    assert got["a year ago"] == ("DATE", "1988-Q3")

@@ -72,6 +72,11 @@ def quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+def quarter_start(day: dt.date) -> dt.date:
+    """Return the first day of the calendar quarter that holds ``day``."""
+    return dt.date(day.year, 3 * (quarter_of(day) - 1) + 1, 1)
+
+
 def fmt_day(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 

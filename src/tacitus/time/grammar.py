@@ -60,7 +60,7 @@ SPOKEN_YEAR = (
 )
 YEAR = r"(?:" + YEAR_DIGITS + "|" + SPOKEN_YEAR + ")"
 # Time-of-day modifiers that go inside a span ("early Tuesday", "late November", "mid-1996").
-EDGE = r"(?:early|late|earlier|later|mid|the\s+(?:beginning|start|end|middle)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)"
+EDGE = r"(?:early|late|earlier|later|mid|the\s+(?:beginning|start|end|middle)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of|the\s+(?:first|last)\s+two\s+quarters\s+of)"
 # Approximators that may precede "the past/next ..." ("at least the past 18 months") ...
 APPROX = r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than)"
 # ... and those that attach only to the number itself ("barely a month", "another two weeks").
@@ -150,6 +150,12 @@ PERIOD_RE = _rule(
     + r"(?=\s+(?:ended|ending)\s+(?P<emonth>" + MONTH_WORD + r")\s*(?P<eday>" + DAY_NUM + r")" + END
     + r"(?:,?\s+(?P<eyear>" + YEAR_DIGITS + r"))?)?",
 )
+# the same quarter a year back, named from the reported one: "the corresponding period last year",
+# "the quarter a year ago", "last year's quarter"
+PERIOD_YEAR_BACK_RE = _rule(
+    r"(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?:quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+    r"|last\s+year's\s+(?:same\s+|corresponding\s+|comparable\s+)?(?:quarter|period))" + END,
+)
 # year-ago, year-earlier (adjectives: "year-earlier profit")
 YEAR_AGO_ADJ_RE = _rule(r"year-(?:ago|earlier)" + END)
 # last week, this year, next month, [earlier|late] this week, the past year, the coming weekend
@@ -221,12 +227,15 @@ SEASON_RE = _rule(
     r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the)\s+)?" + SHORT_EDGE
     + r"(?P<season>" + SEASON_WORD + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r")" + END + ")?" + END,
 )
-# Christmas, last Easter, Christmas Eve 2000, Christmas Eve in 2000, Thanksgiving of 1998
+# Christmas, last Easter, Christmas Eve 2000, Christmas Eve in 2000, Thanksgiving of 1998, Easter week
 HOLIDAY_RE = _rule(
-    r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:,?\s+(?:(?:in|of)\s+)?(?P<year>" + YEAR_DIGITS + r"))?" + END,
+    r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _alt(LEX.holidays) + r")(?:\s+(?P<week>week)" + END + r")?"
+    r"(?:,?\s+(?:(?:in|of)\s+)?(?P<year>" + YEAR_DIGITS + r"))?" + END,
 )
 # now, currently, the future, the near term, recently
 VAGUE_RE = _rule(r"(?P<word>" + _alt(LEX.vague_refs) + r")" + END)
+# soon (next to a modal: "may soon seek")
+MODAL_VAGUE_RE = _rule(r"(?P<word>" + _alt(LEX.modal_vague_refs) + r")" + END)
 # current / recent / former before a noun
 VAGUE_ADJ_RE = _rule(r"(?P<word>" + _alt(LEX.vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)")
 OPTIONAL_VAGUE_ADJ_RE = _rule(r"(?P<word>" + _alt(LEX.optional_vague_adjectives) + r")\s+(?P<next>[a-z][\w-]*)")
@@ -269,7 +278,7 @@ for _cls, _words in (
     ("day_word", {"today", "tonight", "tomorrow", "yesterday"}),
     ("clock", {"noon", "midnight", "midday"}),
     ("holiday", _last_words(LEX.holidays)),
-    ("vague", _last_words(LEX.vague_refs)),
+    ("vague", _last_words(LEX.vague_refs) | _last_words(LEX.modal_vague_refs)),
     ("frequency", set(LEX.frequency_adverbs)),
     ("adjective", set(LEX.vague_adjectives) | set(LEX.optional_vague_adjectives)),
     ("decade", {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),

@@ -35,6 +35,8 @@ SCHEMA: dict[str, type] = {
     "clock_words": dict,
     "holidays": dict,
     "vague_refs": dict,
+    "modal_vague_refs": dict,
+    "modals": list,
     "vague_adjectives": dict,
     "optional_vague_adjectives": dict,
     "frequency_adverbs": dict,
@@ -72,6 +74,8 @@ class Lexicon:
     clock_words: dict[str, str]
     holidays: dict[str, dict[str, Any]]
     vague_refs: dict[str, str]
+    modal_vague_refs: dict[str, str]
+    modals: frozenset[str]
     vague_adjectives: dict[str, str]
     optional_vague_adjectives: dict[str, str]
     frequency_adverbs: dict[str, str]
@@ -101,7 +105,7 @@ def _check(raw: Any) -> dict[str, Any]:
     for word, spec in raw["units"].items():
         if not (isinstance(spec, list) and len(spec) == 2):
             raise LexiconError(f"{LEXICON_FILE}: unit '{word}' must be [designator, count]")
-    for word, value in {**raw["vague_refs"], **raw["vague_adjectives"], **raw["optional_vague_adjectives"]}.items():
+    for word, value in {**raw["vague_refs"], **raw["modal_vague_refs"], **raw["vague_adjectives"], **raw["optional_vague_adjectives"]}.items():
         if value not in VAGUE_VALUES:
             raise LexiconError(f"{LEXICON_FILE}: vague reference '{word}' has value {value!r}")
     for word, rule in raw["holidays"].items():
@@ -131,6 +135,8 @@ def load_lexicon() -> Lexicon:
         clock_words={k: str(v) for k, v in lower(raw["clock_words"]).items()},
         holidays=lower(raw["holidays"]),
         vague_refs={k: str(v) for k, v in lower(raw["vague_refs"]).items()},
+        modal_vague_refs={k: str(v) for k, v in lower(raw["modal_vague_refs"]).items()},
+        modals=frozenset(str(c).lower() for c in raw["modals"]),
         vague_adjectives={k: str(v) for k, v in lower(raw["vague_adjectives"]).items()},
         optional_vague_adjectives={k: str(v) for k, v in lower(raw["optional_vague_adjectives"]).items()},
         frequency_adverbs={k: str(v) for k, v in lower(raw["frequency_adverbs"]).items()},

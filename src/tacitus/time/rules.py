@@ -243,6 +243,9 @@ def _tense_cue(text: str, start: int, end: int) -> int:
             # "was scheduled to", "had been expected to": the plan is reported from the past.
             if any(w in FUTURE_IN_PAST for w in before[max(0, i - 2): i]):
                 return -1
+            if word in LEX.weak_future_preps and "had" in next_words(text, end, CUE_WINDOW_AFTER):
+                # "Until Thursday, they had not called him a suspect": a span that ended then.
+                return -1
             return 1
         if is_past_verb(word, previous):
             return -1
@@ -330,11 +333,25 @@ def most_recent_quarter(ctx: Context) -> dt.date | None:
     return dates.shift(ctx.dct, -1, "Q")
 
 
-def quarter_result(ctx: Context, day: dt.date | None, mod: str | None = None) -> Resolved:
+# A quarter followed by its closing date ("the fourth quarter ended Sept. 30") is one reported on,
+# whatever its (fiscal) label says.
+REPORTED_RE = re.compile(r"\s*,?\s*(?:which\s+)?(?:ended|ending|that\s+ended)\b", re.IGNORECASE)
+
+
+def quarter_result(ctx: Context, day: dt.date | None, mod: str | None = None, end: int | None = None) -> Resolved:
+    """The value of a quarter the text names; it becomes the quarter in focus ("the period", "a year
+    ago") unless it is not over yet at publication and no closing date follows it (at ``end``)."""
     if day is None:
         return Resolved("DATE", "XXXX-QX", mod)
-    ctx.last_quarter = day
-    ctx.last_quarter_end = ctx.position
+    # Its closing date follows, or the clause is in the past ("reported a decline in fourth-quarter
+    # earnings"): a fiscal quarter the company has closed, though its label may lie ahead.
+    reported = end is not None and (REPORTED_RE.match(ctx.text, end) is not None
+                                    or tense_cue(ctx, ctx.position, end) < 0)
+    if ctx.dct is None or reported or dates.quarter_start(day) < dates.quarter_start(ctx.dct):
+        # A quarter not yet over ("losses through the third quarter of 1990") is a forecast, not
+        # the period the story reports on: "the year-ago period" still means the reported one.
+        ctx.last_quarter = day
+        ctx.last_quarter_end = ctx.position
     return Resolved("DATE", dates.fmt_quarter(day), mod, (day, "quarter"))
 
 
@@ -429,6 +446,9 @@ def check_month_word(m: re.Match, text: str) -> bool:
     key = norm(word).rstrip(".")
     if key in LEX.ambiguous_months and not (m.groupdict().get("rel") or m.groupdict().get("edge")):
         prev = previous_words(text, m.start("month"), 1)
+        if prev[-1:] == ["the"] and m.end() == m.end("month") and next_words(text, m.end(), 1)[:1] in (["of"], ["on"]):
+            # "the March of the Combatant Mothers", "the March on Washington": a march, not the month.
+            return False
         return bool(prev) and prev[-1] in LEX.temporal_preps
     return True
 
@@ -541,6 +561,9 @@ def check_period(m: re.Match, text: str) -> bool:
     return not (not kind and nxt and nxt[0] == "of")
 
 
+QUARTERS_OF_YEAR_RE = re.compile(r"\s+of\s+(?:fiscal\s+)?\d{4}\b", re.IGNORECASE)
+
+
 def check_duration(m: re.Match, text: str) -> bool:
     """Reject "a second" as an ordinal ("a second term") and counts of ordinal-like units."""
     unit = norm(m.group("unit"))
@@ -553,13 +576,30 @@ def check_duration(m: re.Match, text: str) -> bool:
         return not nxt or nxt[0] in ("or", "and", "later", "earlier", "ago")
     if unit in ("quarter", "quarters") and (qty in ("a", "an") or (parse_number(qty) or 0) >= 100):
         return False
+    if unit == "quarters" and QUARTERS_OF_YEAR_RE.match(text, m.end()):
+        # "the first two quarters of 1990" is the first half of that year, not a length of time.
+        return False
     return parse_number(qty) is not None or qty in LEX.vague_quantities
+
+
+# "of" and a date after "the night", "the early hours": a part of the date that follows ("the night
+# of Oct. 23", "the early hours of Thursday"), which is the expression TimeML marks. A common noun
+# after "of" keeps the expression ("the first hours of the ground war").
+OF_RE = re.compile(r"\s+of\s+(?:[A-Z]|\d)")
+
+
+def check_part_of_day(m: re.Match, text: str) -> bool:
+    """"the morning" alone is a time; "the night of Friday, Oct. 23" leaves it to the date after it."""
+    return not (norm(m.group("rel")) == "the" and OF_RE.match(text, m.end()))
 
 
 def check_vague_units(m: re.Match, text: str) -> bool:
     """Bare plural units ("for years") are vague durations; "quarters" and "seconds" only with a modifier."""
     unit = norm(m.group("unit"))
     mod = norm(m.group("mod"))
+    if mod in ("the early", "the first", "the final") and OF_RE.match(text, m.end()):
+        # "in the early hours of Thursday morning": part of the date that follows.
+        return False
     if unit in ("quarters", "seconds", "hours", "minutes") and not mod:
         return False
     if mod == "the" and unit in ("seconds", "minutes", "hours", "days", "quarters"):
@@ -604,6 +644,14 @@ def check_vague(m: re.Match, text: str) -> bool:
         # "now-defunct", "now that" keep their present reference; "until now", "by now" too.
         return True
     return True
+
+
+def check_modal_vague(m: re.Match, text: str) -> bool:
+    """"soon" is a future reference next to a modal ("may soon seek", "to soon grow", "soon will
+    begin"), not in "soon after" or "as soon as"."""
+    prev = previous_words(text, m.start(), 1)
+    nxt = next_words(text, m.end(), 1)
+    return bool(prev and prev[-1] in LEX.modals) or nxt[:1] in (["will"], ["would"])
 
 
 # --------------------------------------------------------------------------- resolvers
@@ -772,7 +820,7 @@ def resolve_year(m: re.Match, ctx: Context) -> Resolved | None:
         return None
     day = dt.date(year, 1, 1)
     edge = norm(m["edge"])
-    if "half" in edge:
+    if "half" in edge or "two quarters" in edge:
         return Resolved("DATE", f"{year:04d}-H{1 if 'first' in edge else 2}", None, (day, "half"))
     return Resolved("DATE", f"{year:04d}", edge_mod(edge), (day, "year"))
 
@@ -796,14 +844,20 @@ def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
             year -= 1
     if half:
         return Resolved("DATE", f"{year:04d}-H{n}", None, (dt.date(year, 6 * n - 5, 1), "half"))
-    return quarter_result(ctx, dt.date(year, 3 * n - 2, 1))
+    day = dt.date(year, 3 * n - 2, 1)
+    hyphenated = "-" in m.string[m.end("ord"): m.start("unit")]
+    if not hyphenated and {"a", "an"} & set(previous_words(ctx.text, m.start(), 2)):
+        # "After a flat second quarter, ...": a quarter described in passing, not the one the
+        # story reports on ("a third-quarter loss" is that one).
+        return Resolved("DATE", dates.fmt_quarter(day), None, (day, "quarter"))
+    return quarter_result(ctx, day, end=m.end())
 
 
 def resolve_q_code(m: re.Match, ctx: Context) -> Resolved | None:
     code, year = m["q"].upper(), int(m["year"])
     if code.startswith("H"):
         return Resolved("DATE", f"{year:04d}-{code}")
-    return quarter_result(ctx, dt.date(year, 3 * int(code[1]) - 2, 1))
+    return quarter_result(ctx, dt.date(year, 3 * int(code[1]) - 2, 1), end=m.end())
 
 
 # A reporting quarter is named after the calendar quarter that holds its middle, this many days
@@ -826,8 +880,9 @@ def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
     if kind == "current" or (norm(m["det"]) == "this" and not kind):
         return quarter_result(ctx, ctx.dct) if ctx.dct else Resolved("DATE", "XXXX-QX")
     if kind == "latest" and ctx.dct:
-        # "the latest quarter" is the last one closed before publication, whatever else was named.
-        return quarter_result(ctx, dates.shift(ctx.dct, -1, "Q"))
+        # "the latest quarter" is the one the story just reported on (a fiscal quarter keeps its
+        # label), else the last one closed before publication.
+        return quarter_result(ctx, ctx.last_quarter if recent else dates.shift(ctx.dct, -1, "Q"))
     base = most_recent_quarter(ctx)
     if base is None:
         return Resolved("DATE", "XXXX-QX")
@@ -845,12 +900,22 @@ def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
 QUARTER_CONTEXT_CHARS = 600
 
 
+def quarter_in_focus(ctx: Context) -> bool:
+    """Whether the text named a reported quarter shortly before the expression being resolved."""
+    return ctx.last_quarter is not None and ctx.position - ctx.last_quarter_end <= QUARTER_CONTEXT_CHARS
+
+
 def year_ago(ctx: Context, amount: int = 1) -> Resolved:
     """"a year ago"/"year-earlier": the same quarter a year back in an earnings context, else the year."""
-    if ctx.last_quarter is not None and ctx.position - ctx.last_quarter_end <= QUARTER_CONTEXT_CHARS:
+    if quarter_in_focus(ctx):
         day = dates.shift(ctx.last_quarter, -amount, "Y")
         return Resolved("DATE", dates.fmt_quarter(day), None, (day, "quarter"))
     return relative(ctx, -amount, "year")
+
+
+def resolve_period_year_back(m: re.Match, ctx: Context) -> Resolved | None:
+    """"the corresponding period last year": the quarter in focus a year back, else last year."""
+    return year_ago(ctx)
 
 
 def resolve_year_ago_adj(m: re.Match, ctx: Context) -> Resolved | None:
@@ -876,7 +941,7 @@ def resolve_rel_unit(m: re.Match, ctx: Context) -> Resolved | None:
             return Resolved("DATE", "XXXX-XX", mod)
         return season_value(ctx, season_of_month(ctx.dct.month), offset, mod)
     if unit == "quarter" and rel == "the latest":
-        base = dates.shift(ctx.dct, -1, "Q") if ctx.dct else None
+        base = ctx.last_quarter if quarter_in_focus(ctx) else (dates.shift(ctx.dct, -1, "Q") if ctx.dct else None)
         return quarter_result(ctx, base, mod) if base else Resolved("DATE", "XXXX-QX", mod)
     # "the following year", "the previous month" count from the last date the text named ("On May
     # 22, 1995, ... and the following year"), not from the publication date.
@@ -1103,6 +1168,9 @@ def resolve_duration(m: re.Match, ctx: Context) -> Resolved | None:
     ago = norm(m["ago"])
     mod = approx_mod(m["approx"]) or approx_mod(m["inner"]) or preposition_mod(m, ctx)
     if not ago or ago == "or so":
+        if norm(m.group(0)) == "one day" and previous_words(ctx.text, m.start(), 1)[-1:] in [[w] for w in LEX.modals]:
+            # "Islam will one day be the second religion": some day ahead, not a length of time.
+            return Resolved("DATE", "FUTURE_REF")
         if amount == 24 and norm(unit).startswith("hour") and LAST_DAY_RE.match(m.group(0)):
             # "the last 24 hours" is the news idiom for the past day (TimeML: P1D).
             return Resolved("DURATION", "P1D", mod)
@@ -1188,17 +1256,30 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolved | None:
     return season_value(ctx, code, offset, mod, this_past=rel == "this past")
 
 
+def holiday_result(day: dt.date | None, week: bool) -> Resolved | None:
+    """A holiday's day, or with ``week`` ("Easter week") the ISO week that holds it."""
+    if day is None:
+        return None
+    if week:
+        return Resolved("DATE", dates.fmt_week(day), None, (day, "week"))
+    return Resolved("DATE", dates.fmt_day(day), None, (day, "day"))
+
+
 def resolve_holiday(m: re.Match, ctx: Context) -> Resolved | None:
     rule = LEX.holidays[norm(m["holiday"])]
+    week = m["week"] is not None
     if m["year"]:
-        day = dates.holiday_date(rule, int(m["year"]))
-        return Resolved("DATE", dates.fmt_day(day), None, (day, "day")) if day else None
+        return holiday_result(dates.holiday_date(rule, int(m["year"])), week)
     if ctx.dct is None:
+        if week:
+            return Resolved("DATE", "XXXX-WXX")
         if "fixed" in rule:
             return Resolved("DATE", f"XXXX-{rule['fixed'][0]:02d}-{rule['fixed'][1]:02d}")
         return Resolved("DATE", "XXXX-XX-XX")
     rel = norm(m["rel"])
-    want = {"last": -1, "next": 1}.get(rel) or tense_cue(ctx, m.start(), m.end())
+    # "as Easter week began": a holiday week is talked about while it is near, so the tense of the
+    # clause does not pick the year.
+    want = {"last": -1, "next": 1}.get(rel) or (0 if week else tense_cue(ctx, m.start(), m.end()))
     options = [d for d in (dates.holiday_date(rule, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)) if d]
     if rel == "this":
         chosen = next((d for d in options if d.year == ctx.dct.year), None)
@@ -1210,11 +1291,15 @@ def resolve_holiday(m: re.Match, ctx: Context) -> Resolved | None:
         chosen = min((d for d in options if d >= ctx.dct), default=None)
     else:
         chosen = max((d for d in options if d <= ctx.dct), default=None)
-    return Resolved("DATE", dates.fmt_day(chosen), None, (chosen, "day")) if chosen else None
+    return holiday_result(chosen, week)
 
 
 def resolve_vague(m: re.Match, ctx: Context) -> Resolved | None:
     return Resolved("DATE", LEX.vague_refs[norm(m["word"])])
+
+
+def resolve_modal_vague(m: re.Match, ctx: Context) -> Resolved | None:
+    return Resolved("DATE", LEX.modal_vague_refs[norm(m["word"])])
 
 
 def resolve_vague_adjective(m: re.Match, ctx: Context) -> Resolved | None:
@@ -1266,6 +1351,7 @@ RULES: tuple[Rule, ...] = (
     Rule("q_code", g.Q_CODE_RE, resolve_q_code, triggers=DIGIT),
     Rule("holiday", g.HOLIDAY_RE, resolve_holiday, triggers=frozenset({"holiday"})),
     Rule("vague", g.VAGUE_RE, resolve_vague, check_vague, triggers=frozenset({"vague"})),
+    Rule("modal_vague", g.MODAL_VAGUE_RE, resolve_modal_vague, check_modal_vague, triggers=frozenset({"vague"})),
     Rule("per_unit", g.PER_UNIT_RE, resolve_per_unit, check_per_unit, "span", triggers=UNIT),
     Rule("every", g.EVERY_RE, resolve_every, triggers=UNIT | MONTH | {"weekday", "season"}),
     Rule("frequency", g.FREQUENCY_RE, resolve_frequency, check_frequency, triggers=frozenset({"frequency"})),
@@ -1277,12 +1363,13 @@ RULES: tuple[Rule, ...] = (
     Rule("season", g.SEASON_RE, resolve_season, check_season, triggers=frozenset({"season"})),
     Rule("rel_unit", g.REL_UNIT_RE, resolve_rel_unit, check_rel_unit, triggers=UNIT),
     Rule("period", g.PERIOD_RE, resolve_period, check_period, triggers=UNIT),
+    Rule("period_year_back", g.PERIOD_YEAR_BACK_RE, resolve_period_year_back, triggers=UNIT),
     Rule("year_ago_adj", g.YEAR_AGO_ADJ_RE, resolve_year_ago_adj, triggers=UNIT),
     Rule("year_end", g.YEAR_END_RE, resolve_year_end, triggers=UNIT),
     Rule("anaphoric", g.ANAPHORIC_RE, resolve_anaphoric, triggers=UNIT),
     Rule("day_word", g.DAY_WORD_RE, resolve_day_word, triggers=frozenset({"day_word"})),
     Rule("weekday", g.WEEKDAY_RE, resolve_weekday, check_weekday, triggers=frozenset({"weekday"}), span=weekday_span),
-    Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day, triggers=UNIT),
+    Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day, check_part_of_day, triggers=UNIT),
     Rule("month", g.MONTH_RE, resolve_month, check_month_word, triggers=MONTH),
     Rule("year", g.YEAR_RE, resolve_year, check_year, triggers=DIGIT | {"spoken_year"}),
     Rule("def_unit", g.DEF_UNIT_RE, resolve_def_unit, triggers=UNIT),
