@@ -61,3 +61,19 @@ def test_a_nominal_adjective_is_no_trigger(top):
 def test_an_adjective_modifying_a_noun_is_no_trigger(top):
     # "free trade" is not a release.
     assert top("Chile and Peru signed a free trade agreement on Monday.") not in ("084", "0841")
+
+
+def _pairs(text):
+    [article] = evaluation_pipeline().pipe([article_from_text(text, id="t", published=None)])
+    return {(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in article.events}
+
+
+def test_a_ceasefire_agreed_by_two_sides_runs_both_ways():
+    pairs = _pairs("Armenia and Azerbaijan agreed to a ceasefire on Sunday.")
+    assert {(c, s, t) for c, s, t in pairs if s and t} >= {("0356", "ARM", "AZE"), ("0356", "AZE", "ARM")}
+
+
+def test_a_truce_brokered_between_two_sides_targets_both():
+    pairs = _pairs("Egypt brokered a truce between Israel and Lebanon.")
+    assert {("045", "EGY", "ISR"), ("045", "EGY", "LBN")} <= pairs
+    assert {("0871", "ISR", "LBN"), ("0871", "LBN", "ISR")} <= pairs

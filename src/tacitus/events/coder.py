@@ -13,7 +13,7 @@ from ..model import Mention
 from .lexicon import ANY_COMPLEMENT, Lexicon, Rule, default_domains
 
 # Prepositions whose object is a target when a rule does not say where the target is.
-TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into", "from")
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into", "from", "between")
 # Verbs that turn an infinitive into an intention ("plans to visit", "is willing to partner").
 INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "prepare", "wish", "pledge", "promise",
                 "vow", "offer", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
@@ -675,8 +675,11 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     sources = _dedupe([m for t in source_tokens for m in mentions.actors(t)])
     targets_ = _dedupe([m for t in target_tokens for m in mentions.actors(t)])
     if not targets_:
-        # The act is aimed at something an actor owns: "criticised President Trump's strategy".
+        # The act is aimed at something an actor owns, or made between two: "criticised President Trump's
+        # strategy", "brokered a truce between Israel and Hamas".
         owners = [c for t in target_tokens for c in t.children if c.dep_ == "poss"]
+        owners += [p for t in target_tokens for between in [_prep_object(t, "between")] if between is not None
+                   for p in _conjuncts(between)]
         targets_ = _dedupe([m for t in owners for m in mentions.actors(t)])
     if not sources and require_source:
         return []
