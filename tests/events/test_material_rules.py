@@ -65,7 +65,8 @@ def test_an_adjective_modifying_a_noun_is_no_trigger(top):
 
 def _pairs(text):
     [article] = evaluation_pipeline().pipe([article_from_text(text, id="t", published=None)])
-    return {(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in article.events}
+    return {(e.cameo, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
+            for e in article.events}
 
 
 def test_a_ceasefire_agreed_by_two_sides_runs_both_ways():
