@@ -78,3 +78,18 @@ def test_a_truce_brokered_between_two_sides_targets_both():
     pairs = _pairs("Egypt brokered a truce between Israel and Lebanon.")
     assert {("045", "EGY", "ISR"), ("045", "EGY", "LBN")} <= pairs
     assert {("0871", "ISR", "LBN"), ("0871", "LBN", "ISR")} <= pairs
+
+
+@pytest.mark.parametrize("text, not_codes", [
+    ("The Hang Seng index of Chinese shares rose 44 points to close at 4,979 on Tuesday, the exchange said.", ("172",)),
+    ("The bank added $227 million to its reserves, increasing general reserves to $300 million.", ("154",)),
+    ("Opposition supporters will hang Lebanese flags on the two main squares of the capital.", ("1823", "1383")),
+    ("North Korea, hit by worsening food shortages, asked China for more rice.", ("190",)),
+])
+def test_everyday_senses_of_force_words_are_no_events(text, not_codes):
+    assert not {c for c, s, _ in _pairs(text) if s} & set(not_codes)
+
+
+def test_a_reduced_passive_takes_its_agent_as_source_and_its_noun_as_target():
+    pairs = _pairs("Residents fled the village attacked by Serbian forces on Monday.")
+    assert any(c == "190" and s and s.startswith("SRB") for c, s, _ in pairs)

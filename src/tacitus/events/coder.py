@@ -297,6 +297,9 @@ def subjects(verb, depth: int = 0) -> list:
             found += [c for t in list(found) for c in t.conjuncts]
     if found:
         return found
+    if _reduced_passive(verb):
+        by = _prep_object(verb, "by")
+        return _conjuncts(by) if by is not None else []
     stranded = _stranded_subject(verb)
     if stranded is not None:
         # Only the phrase itself: spaCy counts the noun it hangs on among its conjuncts.
@@ -319,7 +322,14 @@ def subjects(verb, depth: int = 0) -> list:
 
 
 def _is_passive(verb) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _reduced_passive(verb)
+
+
+def _reduced_passive(verb) -> bool:
+    """A bare past participle modifying a noun or a clause: "North Korea, hit by food shortages", "a camp
+    attacked by militiamen". Its subject is not the main clause's; its agent comes with "by"."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children))
 
 
 def targets(token, rule: Rule, consumed) -> list:
@@ -343,6 +353,8 @@ def targets(token, rule: Rule, consumed) -> list:
                 break
         if not found and _is_passive(token):
             subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if subj is None and token.dep_ == "acl" and _reduced_passive(token):
+                subj = token.head  # "a camp attacked by militiamen": the camp
             if subj is not None and subj.i not in consumed_ids:
                 found = [subj, *subj.conjuncts]
     if found:
@@ -639,7 +651,7 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         passive = _is_passive(token)
         source_tokens = subjects(token)
         target_tokens = targets(token, rule, consumed)
-        if passive and not any(c.dep_ == "agent" for c in token.children):
+        if passive and not any(c.dep_ == "agent" for c in token.children) and not _reduced_passive(token):
             source_tokens = []
     else:
         if mode != "intent" or token.dep_ != "pobj":
