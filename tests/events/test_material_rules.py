@@ -93,3 +93,22 @@ def test_everyday_senses_of_force_words_are_no_events(text, not_codes):
 def test_a_reduced_passive_takes_its_agent_as_source_and_its_noun_as_target():
     pairs = _pairs("Residents fled the village attacked by Serbian forces on Monday.")
     assert any(c == "190" and s and s.startswith("SRB") for c, s, _ in pairs)
+
+
+def test_struck_with_an_object_is_an_attack_and_without_one_a_strike():
+    strikes = {"143", "1431", "1432", "1433", "1434"}
+    assert strikes & {c for c, _, _ in _pairs("Teachers in Nairobi struck for higher pay on Monday.")}
+    codes = {c for c, _, _ in _pairs("US cruise missiles struck two camps in Afghanistan, the Pentagon said.")}
+    assert not strikes & codes
+
+
+def test_an_awareness_campaign_is_no_attack():
+    codes = {c for c, s, _ in _pairs("The Kenyan government has launched a nationwide awareness campaign on AIDS.") if s}
+    assert "190" not in codes
+
+
+def test_a_place_modifying_an_attack_is_what_was_hit():
+    [article] = evaluation_pipeline().pipe([article_from_text(
+        "The embassy bombings in Nairobi killed 247 people.", id="t", published=None)])
+    bombings = [e for e in article.events if e.cameo.startswith("183")]
+    assert bombings and all(e.source is None or e.source.text.lower() != "embassy" for e in bombings)

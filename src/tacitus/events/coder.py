@@ -212,6 +212,8 @@ def match_rule(token, rule: Rule):
     """Check one rule against one trigger token; returns the tokens it consumed, or None."""
     consumed = []
     hit, words = None, []
+    if rule.intransitive and (_is_passive(token) or any(c.dep_ in ("dobj", "obj") for c in token.children)):
+        return None
     if rule.objects:
         obj = _object(token)
         if obj is None:
@@ -373,11 +375,20 @@ def targets(token, rule: Rule, consumed) -> list:
     return []
 
 
+# Nouns for places and buildings: as the modifier of an attack they name what was hit ("the embassy
+# bombings", "a market blast"), not who acted.
+PLACE_MODIFIERS = {"embassy", "embassies", "consulate", "hotel", "market", "mosque", "church", "temple", "school",
+                   "hospital", "bus", "train", "station", "airport", "checkpoint", "restaurant", "cafe", "border",
+                   "village", "camp", "office", "headquarters", "pipeline", "compound", "base", "ship"}
+
+
 def noun_arguments(token) -> tuple[list, list]:
     """Source and target tokens of a nominal trigger: "Russia's attack on X", "talks between A and B"."""
-    sources, between = [], []
+    sources, between, places = [], [], []
     for child in token.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN")):
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and _lemma(child) in PLACE_MODIFIERS:
+            places.append(child)
+        elif child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN")):
             sources.append(child)
             sources += list(child.conjuncts)
         elif child.dep_ == "prep" and child.lower_ == "between":
@@ -390,7 +401,7 @@ def noun_arguments(token) -> tuple[list, list]:
                 sources = [pobj, *pobj.conjuncts]
     if between:
         return between, []
-    return sources, []
+    return sources, places
 
 
 def _light_verb_subjects(noun) -> list:

@@ -19,6 +19,8 @@ express it, keyed on lemmas so that "signed", "signs" and "signing" match alike:
                                         # a more specific code when the clause is about that domain; a key
                                         #   joining domains with "+" needs all of them (domains.yaml lists
                                         #   the domains and their words; the most demanding key wins)
+      intransitive: true                # the trigger takes no object and is not passive ("workers struck"
+                                        #   is a strike, "struck the sites" an attack)
       residual: true                    # a fallback (say -> 010): dropped when a non-residual rule fires on
                                         #   a trigger above or below it in the same sentence
       id: sign-agreement                # stable rule id (default: code + first lemma + first object)
@@ -41,7 +43,7 @@ from .ontology import cameo_codes
 
 ANY_COMPLEMENT = frozenset({"*"})
 RULE_KEYS = {"code", "verbs", "nouns", "object", "prep", "particle", "xcomp", "compound", "target", "symmetric",
-             "domains", "residual", "pobj", "id", "note"}
+             "domains", "residual", "pobj", "intransitive", "id", "note"}
 
 
 @dataclass(frozen=True)
@@ -61,12 +63,14 @@ class Rule:
     # (domains that must all be present, code), most demanding first.
     domains: tuple[tuple[tuple[str, ...], str], ...] = ()
     residual: bool = False
+    intransitive: bool = False
 
     @property
     def specificity(self) -> int:
         """How much a rule demands; the most demanding matching rule wins."""
         return (1 + 3 * bool(self.objects) + (1 if self.any_complement else 3) * bool(self.xcomp)
-                + 2 * bool(self.compound) + 2 * bool(self.particle) + 1 * bool(self.prep) + 2 * bool(self.pobj))
+                + 2 * bool(self.compound) + 2 * bool(self.particle) + 1 * bool(self.prep) + 2 * bool(self.pobj)
+                + 1 * self.intransitive)
 
     @property
     def any_complement(self) -> bool:
@@ -176,7 +180,7 @@ def parse_rules(entries: list, source: str = "lexicon", seen: set[str] | None = 
             id=rule_id, code=code, pos="VERB" if verbs else "NOUN", lemmas=lemmas, objects=objects,
             prep=entry.get("prep"), pobj=_words(entry.get("pobj"), where), particle=entry.get("particle"), xcomp=_words(entry.get("xcomp"), where),
             compound=_words(entry.get("compound"), where), target=target, symmetric=bool(entry.get("symmetric")),
-            domains=domains, residual=bool(entry.get("residual")),
+            domains=domains, residual=bool(entry.get("residual")), intransitive=bool(entry.get("intransitive")),
         ))
     return rules
 
