@@ -85,6 +85,11 @@ def test_a_truce_brokered_between_two_sides_targets_both():
     ("The bank added $227 million to its reserves, increasing general reserves to $300 million.", ("154",)),
     ("Opposition supporters will hang Lebanese flags on the two main squares of the capital.", ("1823", "1383")),
     ("North Korea, hit by worsening food shortages, asked China for more rice.", ("190",)),
+    ("Three more students fled the school in Maiduguri, the police said.", ("0874",)),
+    ("Syrian volunteers gave thousands of their lives to the fight against the Islamic State.", ("080",)),
+    ("The Kurds in Syria fear an attack by Turkey once US troops leave.", ("190",)),
+    ("Britain gave the chemical weapons watchdog in The Hague new powers.", ("2041",)),
+    ("Ankara has quietly engaged the Kurdish party in talks.", ("190",)),
 ])
 def test_everyday_senses_of_force_words_are_no_events(text, not_codes):
     assert not {c for c, s, _ in _pairs(text) if s} & set(not_codes)

@@ -94,7 +94,7 @@ QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "to
                   "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
                   "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
                   "contingent", "team", "delegation", "group", "part", "portion", "day", "days", "week", "weeks",
-                  "month", "months", "hours"}
+                  "month", "months", "hours", "some", "much", "most", "all", "many", "few", "share", "bulk", "rest"}
 # Where an adjective is predicated ("is ready to", "remained defiant") rather than naming a thing ("the
 # wounded") or modifying one ("free trade"): only there does it trigger like a verb.
 PREDICATIVE_DEPS = ("acomp", "ROOT", "xcomp", "ccomp", "conj", "advcl", "relcl")
@@ -382,10 +382,27 @@ PLACE_MODIFIERS = {"embassy", "embassies", "consulate", "hotel", "market", "mosq
                    "village", "camp", "office", "headquarters", "pipeline", "compound", "base", "ship"}
 
 
+# A nominal event that is only feared, threatened or averted did not happen: "the threat of a Turkish
+# attack", "fear attack by Turkey", "to prevent a war".
+FEAR_NOUNS = {"threat", "fear", "fears", "risk", "possibility", "prospect", "danger", "spectre", "specter", "likelihood",
+              "chance", "prevention"}
+FEAR_VERBS = {"fear", "prevent", "avert", "avoid", "deter", "forestall", "risk", "dread", "preclude"}
+
+
+def _feared(noun) -> bool:
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in FEAR_NOUNS:
+        return True
+    return noun.dep_ in ("dobj", "nsubjpass") and _lemma(head) in FEAR_VERBS
+
+
 def noun_arguments(token) -> tuple[list, list]:
     """Source and target tokens of a nominal trigger: "Russia's attack on X", "talks between A and B"."""
     sources, between, places = [], [], []
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
     for child in token.children:
+        if owner is not None and child.dep_ in ("compound", "amod", "nmod"):
+            continue  # "Trump's Syria withdrawal": the owner acts; the modifier says where
         if child.dep_ == "compound" and child.pos_ == "NOUN" and _lemma(child) in PLACE_MODIFIERS:
             places.append(child)
         elif child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN")):
@@ -665,6 +682,8 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         if passive and not any(c.dep_ == "agent" for c in token.children) and not _reduced_passive(token):
             source_tokens = []
     else:
+        if _feared(token):
+            return []
         if mode != "intent" or token.dep_ != "pobj":
             mode = None
         source_tokens, target_tokens = noun_arguments(token)
