@@ -114,3 +114,16 @@ def test_a_subject_misread_as_the_previous_objects_conjunct_acts_in_its_own_clau
     assert ("072", "RUS", "PAKMIL", False) not in found
     assert ("062", "PAKMIL", "IRN", False) in found
     assert not any(c[0] == "062" and c[1] == "RUS" for c in found)
+
+
+def test_a_verb_the_lemmatizer_got_wrong_is_found_by_its_stems():
+    from tacitus.events.coder import _stems
+
+    assert "stage" in _stems("staged")
+    assert "stop" in _stems("stopped")
+    assert "stop" in _stems("stopping")
+    assert "bury" in _stems("buried")
+    rows = [("Students", "student", "NOUN", "nsubj", 1), ("staged", "stag", "VERB", "ROOT", 1),
+            ("rallies", "rally", "NOUN", "dobj", 1), ("against", "against", "ADP", "prep", 1),
+            ("Iran", "Iran", "PROPN", "pobj", 3)]
+    assert [c[0] for c in code(rows, {0: "IRNEDU", 4: "IRN"})][:1] == ["141"]

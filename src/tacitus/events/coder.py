@@ -633,7 +633,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
         for token in by_pos[pos]:
             if token.i in consumed_all:
                 continue
-            for rule in lexicon.candidates(pos, _lemma(token)) or lexicon.candidates(pos, token.lower_):
+            for rule in _rules_for(lexicon, pos, token):
                 consumed = match_rule(token, rule)
                 if consumed is not None:
                     matches.append((token, rule, consumed))
@@ -650,6 +650,39 @@ def _nominal_participle(token) -> bool:
     return (token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr")
             and any(c.dep_ == "det" for c in token.children)
             and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "aux", "auxpass") for c in token.children))
+
+
+def _rules_for(lexicon: Lexicon, pos: str, token) -> list:
+    """The lexicon's rules for a token by its lemma, else by its own form, else by the stems its inflection
+    allows: the statistical lemmatizer now and then gets a verb wrong ("staged" -> "stag")."""
+    rules = lexicon.candidates(pos, _lemma(token)) or lexicon.candidates(pos, token.lower_)
+    if rules or pos != "VERB":
+        return rules
+    for stem in _stems(token.lower_):
+        rules = lexicon.candidates(pos, stem)
+        if rules:
+            return rules
+    return []
+
+
+def _stems(word: str) -> list[str]:
+    """Possible base forms of an inflected English verb, most likely first."""
+    out = []
+    if word.endswith("ied") or word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])  # stopped -> stop
+    elif word.endswith("ing"):
+        out += [word[:-3] + "e", word[:-3]]
+        if len(word) > 5 and word[-4] == word[-5]:
+            out.append(word[:-4])  # shelling -> shell
+    elif word.endswith("es"):
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    return out
 
 
 def _prune_residual(matches: list[tuple]) -> list[tuple]:
