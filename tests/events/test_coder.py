@@ -127,3 +127,13 @@ def test_a_verb_the_lemmatizer_got_wrong_is_found_by_its_stems():
             ("rallies", "rally", "NOUN", "dobj", 1), ("against", "against", "ADP", "prep", 1),
             ("Iran", "Iran", "PROPN", "pobj", 3)]
     assert [c[0] for c in code(rows, {0: "IRNEDU", 4: "IRN"})][:1] == ["141"]
+
+
+def test_refusing_a_joint_act_is_one_sides_act():
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+            ("Iraq", "Iraq", "PROPN", "conj", 0), ("refused", "refuse", "VERB", "ROOT", 3),
+            ("to", "to", "PART", "aux", 5), ("sign", "sign", "VERB", "xcomp", 3),
+            ("a", "a", "DET", "det", 7), ("treaty", "treaty", "NOUN", "dobj", 5),
+            ("with", "with", "ADP", "prep", 5), ("Syria", "Syria", "PROPN", "pobj", 8)]
+    found = code(rows, {0: "IRN", 2: "IRQ", 9: "SYR"})
+    assert found and all(c[2] == "SYR" for c in found)

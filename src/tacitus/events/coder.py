@@ -766,6 +766,8 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         # An attack asked for or refused did not happen; the asking verb's own rule codes the request.
         return []
     code = modal_code
+    # A joint act runs both ways; asking for it, refusing it or threatening it is one side's act.
+    symmetric = rule.symmetric and mode not in ("appeal", "demand", "refusal", "threat")
     pairs = []
     if not sources:
         pairs = [(None, t) for t in targets_] or [(None, None)]
@@ -773,9 +775,9 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         for s in sources:
             for t in targets_:
                 pairs.append((s, t))
-                if rule.symmetric:
+                if symmetric:
                     pairs.append((t, s))
-    elif rule.symmetric and len(sources) >= 2:
+    elif symmetric and len(sources) >= 2:
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     else:
         pairs = [(s, None) for s in sources]
