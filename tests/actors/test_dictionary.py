@@ -96,7 +96,7 @@ def test_seats_of_power_and_capitals_code_a_sector(d, text, expected):
         ("police in Karachi", "PAKCOP"),
         ("the president of Pakistan", "PAKGOV"),
         ("leaders of Romania's new government", "ROUGOV"),
-        ("Palestinians", "PSECVL"),
+        ("Palestinians", "PSE"),
     ],
 )
 def test_country_with_role_word(d, text, expected):
@@ -117,6 +117,16 @@ def test_modifier_country_does_not_win(d):
     actor = d.code("US-led Nato forces")
     assert actor.code == "IGOWSTNATMIL" and actor.kind == "igo" and actor.sector == "MIL"
     assert code_of(d, "Iranian-backed Houthis") == "YEMREBHTH"
+
+
+def test_ethnic_demonyms_name_a_people_not_their_country(d):
+    actor = d.code("ethnic Albanians")
+    assert actor.sector == "CVL" and actor.country is None and "ethnic:ALB" in actor.basis
+    assert code_of(d, "ethnic Albanians", context="Ethnic Albanians rallied in Serbia's south.") == "SRBCVL"
+    assert code_of(d, "ethnic Albanian guerrillas", context="They fought in Macedonia.") == "MKDREB"
+    assert d.ethnic_origin("Up to 100 ethnic Turks") == "TUR"
+    assert d.ethnic_origin("Turkish troops") is None
+    assert code_of(d, "Albanians") == "ALB"
 
 
 def test_role_without_country_codes_the_sector(d):
@@ -243,6 +253,9 @@ def test_former_office_holder_is_elite(d):
 def test_title_picks_the_office_when_undated(d):
     assert "prime minister" in d.code("Prime Minister Vladimir Putin").basis
     assert "president" in d.code("President Putin").basis
+    # A title of another sector points to the office of that sector.
+    assert code_of(d, "General Michel Aoun") == "LBNMIL"
+    assert code_of(d, "President Michel Aoun") == "LBNGOV"
 
 
 def test_army_chief_is_military(d):
@@ -382,3 +395,8 @@ def test_a_city_that_is_no_capital_stands_for_its_people():
 
     actor = default_dictionary().code("Tel Aviv")
     assert (actor.country, actor.sector) == ("ISR", "CVL")
+
+
+def test_dotted_abbreviation_without_its_last_dot(d):
+    assert code_of(d, "U.S federal investigators") == "USACOP"
+    assert code_of(d, "U.N. peacekeepers") == "IGOUNOMIL"

@@ -74,3 +74,46 @@ def test_countries_the_ner_misses_and_actors_inside_other_nouns_are_found(pipeli
     assert found["Uzbekistan"].actor.code == "UZB"
     article, found = mentions(pipeline, "A prisoner died while in Israeli police custody.")
     assert found["Israeli police"].actor.code == "ISRCOP"
+
+
+def test_a_role_takes_its_country_from_where_it_is(pipeline):
+    article, found = mentions(pipeline, "Rebels in the Ivory Coast dismissed an appeal from the president.", None)
+    assert found["Rebels"].actor.code == "CIVREB"
+    article, found = mentions(pipeline, "Opposition groups in Zimbabwe are demanding new elections.", None)
+    assert found["Opposition groups"].actor.code == "ZWEOPP"
+
+
+def test_a_role_without_a_country_takes_its_sentences_country(pipeline):
+    article, found = mentions(pipeline, "President John Doe threatened to impose a curfew on Algiers.", None)
+    assert found["President John Doe"].actor.code == "DZAGOV"
+    # Ethnic Albanians in Serbia are Serbia's people, not Albania's.
+    article, found = mentions(pipeline, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", None)
+    assert found["Up to 100 ethnic Albanians"].actor.code == "SRBCVL"
+
+
+def test_a_capital_named_as_a_place_is_the_country(pipeline):
+    article, found = mentions(pipeline, "Iraqi President Saddam Hussein arrived in Amman on Wednesday.", None)
+    assert found["Amman"].actor.code == "JOR"
+    article, found = mentions(pipeline, "Moscow said it would not accept the plan.", None)
+    assert found["Moscow"].actor.code == "RUSGOV"
+
+
+def test_an_organisation_before_a_title_owns_it(pipeline):
+    article, found = mentions(pipeline, "Arab League Secretary General Chadli Klibi undertook a mediation mission.", None)
+    assert found["Secretary General Chadli Klibi"].actor.code == "IGOARBALAGOV"
+    article, found = mentions(pipeline, "U.N. Secretary-General Kofi Annan announced the plan on Monday.", None)
+    assert found["Secretary-General Kofi Annan"].actor.code == "IGOUNOGOV"
+
+
+def test_names_and_roles_inside_other_phrases_are_not_cut_short(pipeline):
+    article, found = mentions(pipeline, "Radical French farmers said they would blockade the roads.", None)
+    assert found["Radical French farmers"].actor.code == "FRAAGR"
+    article, found = mentions(pipeline, "The rebel Kurdistan Workers' Party issued a declaration.", None)
+    assert found["The rebel Kurdistan Workers' Party"].actor.code.startswith("TUR")
+    article, found = mentions(pipeline, "The pro-Iranian Hizbollah group declared a ceasefire.", None)
+    assert found["Hizbollah"].actor.code == "LBNREBHZB"
+
+
+def test_counterparts_do_not_take_the_sentences_country(pipeline):
+    article, found = mentions(pipeline, "American authorities shared evidence with their European counterparts.", None)
+    assert found["their European counterparts"].actor.country is None
