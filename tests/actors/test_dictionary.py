@@ -154,11 +154,12 @@ def test_misspelt_country_is_still_found(d):
     [
         ("the UN", "IGOUNO"),
         ("United Nations", "IGOUNO"),
-        ("UN Security Council", "IGOUNO"),
+        ("UN Security Council", "IGOUNOGOV"),
+        ("UN Secretary-General", "IGOUNOGOV"),
         ("UNHCR", "IGOUNOREF"),
         ("IAEA", "IGOUNOIAE"),
-        ("NATO", "IGOWSTNAT"),
-        ("Nato", "IGOWSTNAT"),
+        ("NATO", "IGOWSTNATMIL"),
+        ("Nato", "IGOWSTNATMIL"),
         ("the EU", "IGOEUREEC"),
         ("African Union", "IGOAFRAFU"),
         ("World Bank", "IGOUNODEVWBK"),
@@ -187,6 +188,8 @@ def test_igos(d, text, expected):
         ("Lashkar-e-Taiba", "PAKREBLET"),
         ("PKK", "TURSEPPKK"),
         ("FARC", "COLINSFRC"),
+        ("MASSOB", "NGASEPMAS"),
+        ("the Kifaya group", "EGYOPPKFY"),
     ],
 )
 def test_groups(d, text, expected):
@@ -194,6 +197,7 @@ def test_groups(d, text, expected):
 
 
 def test_groups_are_time_aware(d):
+    assert code_of(d, "SPLM/A", date="1995-01-01") == "SDNREBSPL"
     assert code_of(d, "the Taliban", date="2000-01-01") == "AFGGOVTAL"
     assert code_of(d, "the Taliban", date="2010-05-01") == "AFGINSTAL"
     assert code_of(d, "the Taliban", date="2022-01-01") == "AFGGOVTAL"

@@ -117,3 +117,16 @@ def test_names_and_roles_inside_other_phrases_are_not_cut_short(pipeline):
 def test_counterparts_do_not_take_the_sentences_country(pipeline):
     article, found = mentions(pipeline, "American authorities shared evidence with their European counterparts.", None)
     assert found["their European counterparts"].actor.country is None
+
+
+def test_a_people_as_a_whole_is_its_country_and_some_of_its_people_are_civilians(pipeline):
+    article, found = mentions(pipeline, "The Palestinians rejected the proposal.", None)
+    assert found["The Palestinians"].actor.code == "PSE"
+    article, found = mentions(pipeline, "Soldiers arrested 168 Liberians near the border.", None)
+    assert found["168 Liberians"].actor.code == "LBRCVL"
+
+
+def test_an_embassy_in_a_capital_is_accredited_to_its_government(pipeline):
+    article, found = mentions(pipeline, "Sri Lanka opened an embassy in Tehran.", None)
+    assert found["Tehran"].actor.code == "IRNGOV"
+    assert found["an embassy"].actor.country != "IRN"

@@ -49,6 +49,13 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "into", "around", "acros
 # Heads that name the other party of the countries around them ("their European counterparts"): no
 # country from the sentence for them.
 OTHER_PARTY_HEADS = {"counterpart", "counterparts", "partner", "partners", "rival", "rivals", "enemy", "enemies"}
+# What makes a people noun some of its people rather than the people as a whole ("168 Liberians").
+PEOPLE_SOME_DEPS = {"nummod", "quantmod", "amod", "acl", "relcl", "prep"}
+QUANTITY_WORDS = {"hundreds", "thousands", "tens", "dozens", "millions", "scores", "some", "many", "group",
+                  "number", "crowd", "crowds"}
+PEOPLE_SECTOR = "CVL"
+# Actors that serve abroad: where they are is not whose they are.
+ABROAD_HEADS = {"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "consul", "attache"}
 # How many sentences back a pronoun or "the two sides" may reach for its antecedent.
 ANTECEDENT_WINDOW = 3
 # How far back "the two sides" may reach for a pair named together ("Pakistan and Russia").
@@ -294,7 +301,12 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             continue
         if mention.label in ("NOMINAL", "PERSON") and mention.actor.country is None:
             _inherit_owner_country(article, index)
-        if _is_place(mention.actor, head):
+        if _is_counted_people(mention.actor, head):
+            # "168 Liberians", "young Algerians", "Palestinians living in Gaza": some of a country's
+            # people, its civilians; "the Palestinians" alone stay the people as a whole.
+            mention.actor = replace(mention.actor, code=mention.actor.country + PEOPLE_SECTOR, sector=PEOPLE_SECTOR,
+                                    basis=f"{mention.actor.basis} (some of them)")
+        if _is_place(mention.actor, head, dictionary):
             # "arrived in Amman": the capital is where, not who; it stands for the country, not its
             # government as in "Amman said".
             mention.actor = replace(mention.actor, code=mention.actor.country, sector=None, kind="state",
@@ -377,11 +389,25 @@ def _is_international(actor: Actor) -> bool:
     return actor.kind == "igo" or (actor.code or "")[:3] in ("IGO", "IMG", "NGO", "NGM", "MNC", "INT")
 
 
-def _is_place(actor: Actor, head) -> bool:
-    """True for a capital named alone as the object of a place preposition ("in Amman")."""
+def _is_place(actor: Actor, head, dictionary) -> bool:
+    """True for a capital named alone as the object of a place preposition ("arrived in Amman"), but
+    not where it places an actor ("an embassy in Tehran" is accredited to Iran's government)."""
     basis = actor.basis or ""
     return (basis.startswith("capital:") and "+" not in basis and actor.sector is not None
-            and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS)
+            and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+            and not dictionary.is_actor_word(head.head.head.lemma_.lower()))
+
+
+def _is_counted_people(actor: Actor, head) -> bool:
+    """True for a people noun with a number, an adjective or a clause of its own ("168 Liberians",
+    "young Algerians", "Palestinians living in Gaza", "thousands of Nigerians")."""
+    if actor.sector is not None or actor.country is None or not (actor.basis or "").startswith("people:"):
+        return False
+    if any(c.dep_ in PEOPLE_SOME_DEPS for c in head.children):
+        return True
+    owner = head.head
+    return head.dep_ == "pobj" and owner.lower_ == "of" and (owner.head.pos_ == "NUM" or owner.head.like_num
+                                                             or owner.head.lower_ in QUANTITY_WORDS)
 
 
 def _person_name(span) -> str | None:
@@ -549,7 +575,9 @@ def _inherit_owner_country(article: Article, index: int) -> None:
     # An organisation named before a title: "Arab League Secretary General Chadli Klibi".
     owners += [c for t in (head, *titles) for c in t.children if c.dep_ == "compound" and c.i < mention.token_start]
     # Where the people are: "rebels in the Ivory Coast", "a terror group based in Trinidad".
-    places = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+    # (Not for diplomats: "the embassy in Tehran" is another country's.)
+    places = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+              and head.lemma_.lower() not in ABROAD_HEADS]
     places += [p for c in head.rights if c.dep_ == "acl" and c.lemma_ == "base" for p in c.children
                if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
     owners += [g for c in places for g in c.children if g.dep_ == "pobj"]
