@@ -102,7 +102,7 @@ def test_an_organisation_before_a_title_owns_it(pipeline):
     article, found = mentions(pipeline, "Arab League Secretary General Chadli Klibi undertook a mediation mission.", None)
     assert found["Secretary General Chadli Klibi"].actor.code == "IGOARBALAGOV"
     article, found = mentions(pipeline, "U.N. Secretary-General Kofi Annan announced the plan on Monday.", None)
-    assert found["Secretary-General Kofi Annan"].actor.code == "IGOUNOGOV"
+    assert found["U.N. Secretary-General Kofi Annan"].actor.code == "IGOUNOGOV"
 
 
 def test_names_and_roles_inside_other_phrases_are_not_cut_short(pipeline):
@@ -130,3 +130,8 @@ def test_an_embassy_in_a_capital_is_accredited_to_its_government(pipeline):
     article, found = mentions(pipeline, "Sri Lanka opened an embassy in Tehran.", None)
     assert found["Tehran"].actor.code == "IRNGOV"
     assert found["an embassy"].actor.country != "IRN"
+
+
+def test_a_body_inside_a_title_is_part_of_the_titles_phrase(pipeline):
+    article, found = mentions(pipeline, '"It is US interference," said Chinese foreign ministry spokesman Shen Guofang.')
+    assert found["Chinese foreign ministry spokesman Shen Guofang"].actor.code == "CHNGOV"

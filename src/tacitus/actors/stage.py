@@ -122,10 +122,11 @@ class ActorStage:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             root = ent.root
-            # A demonym or name modifying a noun is part of that noun's phrase ("Russian" in "Russian
-            # Foreign Minister Sergey Lavrov", "the Russian side"), not an actor of its own.
+            # A demonym, name or body modifying a noun is part of that noun's phrase ("Russian" in
+            # "Russian Foreign Minister Sergey Lavrov", "the Russian side", "foreign ministry" in
+            # "Chinese foreign ministry spokesman Shen Guofang"), not an actor of its own.
             if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
-                    and ent.label_ in ("NORP", "GPE") and root.head.i not in range(ent.start, ent.end) \
+                    and ent.label_ in ("NORP", "GPE", "ORG") and root.head.i not in range(ent.start, ent.end) \
                     and (root.head.i in taken or self._is_role(root.head)):
                 continue
             start, end = noun_phrase(root, ent.start, ent.end)
