@@ -135,3 +135,12 @@ def test_an_embassy_in_a_capital_is_accredited_to_its_government(pipeline):
 def test_a_body_inside_a_title_is_part_of_the_titles_phrase(pipeline):
     article, found = mentions(pipeline, '"It is US interference," said Chinese foreign ministry spokesman Shen Guofang.')
     assert found["Chinese foreign ministry spokesman Shen Guofang"].actor.code == "CHNGOV"
+
+
+def test_the_articles_country_places_a_role_only_when_one_country_leads(pipeline):
+    article, found = mentions(pipeline, (
+        "Pakistan said on Monday it would reopen its border with Afghanistan.\n"
+        "Pakistan has closed it twice this year.\nPolice arrested five men on Tuesday."), None)
+    assert found["Police"].actor.code == "PAKCOP"
+    article, found = mentions(pipeline, "Iran and Iraq held talks on Monday.\nRebels attacked a convoy on Tuesday.", None)
+    assert found["Rebels"].actor.country is None

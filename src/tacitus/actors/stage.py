@@ -373,7 +373,8 @@ def resolve(article: Article, dictionary) -> list[Entity]:
 
 def _topic_countries(article: Article) -> dict[int | None, tuple[str, ...]]:
     """The countries the mentions of each sentence name, most named first (ties: first named); under
-    None, those of the whole article."""
+    None, the article's most named country, only where it is named more often than any other (a story
+    about Italy's troops in Albania has no one country to lend its unplaced "rebels")."""
     counts: dict[int | None, dict[str, int]] = {}
     for mention in article.mentions:
         actor = mention.actor
@@ -383,7 +384,13 @@ def _topic_countries(article: Article) -> dict[int | None, tuple[str, ...]]:
             tally = counts.setdefault(key, {})
             tally[actor.country] = tally.get(actor.country, 0) + 1
     # dicts keep insertion order, so a stable sort on the count leaves ties in text order
-    return {key: tuple(sorted(tally, key=lambda c: -tally[c])) for key, tally in counts.items()}
+    ranked = {key: tuple(sorted(tally, key=lambda c: -tally[c])) for key, tally in counts.items()}
+    overall = ranked.get(None, ())
+    if len(overall) > 1 and counts[None][overall[0]] == counts[None][overall[1]]:
+        ranked[None] = ()
+    else:
+        ranked[None] = overall[:1]
+    return ranked
 
 
 def _is_international(actor: Actor) -> bool:
