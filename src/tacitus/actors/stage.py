@@ -384,12 +384,10 @@ def _topic_countries(article: Article) -> dict[int | None, tuple[str, ...]]:
             tally = counts.setdefault(key, {})
             tally[actor.country] = tally.get(actor.country, 0) + 1
     # dicts keep insertion order, so a stable sort on the count leaves ties in text order
-    ranked = {key: tuple(sorted(tally, key=lambda c: -tally[c])) for key, tally in counts.items()}
-    overall = ranked.get(None, ())
-    if len(overall) > 1 and counts[None][overall[0]] == counts[None][overall[1]]:
-        ranked[None] = ()
-    else:
-        ranked[None] = overall[:1]
+    ranked = {}
+    for key, tally in counts.items():
+        order = sorted(tally, key=lambda c: -tally[c])
+        ranked[key] = tuple(order[:1]) if len(order) < 2 or tally[order[0]] > tally[order[1]] else ()
     return ranked
 
 
