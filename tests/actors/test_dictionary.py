@@ -404,3 +404,12 @@ def test_a_city_that_is_no_capital_stands_for_its_people():
 def test_dotted_abbreviation_without_its_last_dot(d):
     assert code_of(d, "U.S federal investigators") == "USACOP"
     assert code_of(d, "U.N. peacekeepers") == "IGOUNOMIL"
+
+
+def test_surname_only_leaders_and_peoples_without_a_state(d):
+    assert code_of(d, "President Dos Santos") == "AGOGOV"
+    assert code_of(d, "President dos Santos", date="2020-01-01") == "AGOELI"
+    assert code_of(d, "Iraqi Kurds") == "IRQCVL"
+    assert code_of(d, "Algerian landowners") == "DZACVL"
+    assert d.is_misspelt_country_name("Ethopia") and not d.is_misspelt_country_name("Ethiopia")
+    assert not d.is_misspelt_country_name("Berlin")

@@ -144,3 +144,8 @@ def test_the_articles_country_places_a_role_only_when_one_country_leads(pipeline
     assert found["Police"].actor.code == "PAKCOP"
     article, found = mentions(pipeline, "Iran and Iraq held talks on Monday.\nRebels attacked a convoy on Tuesday.", None)
     assert found["Rebels"].actor.country is None
+
+
+def test_a_misspelt_country_the_ner_misses_is_still_a_mention(pipeline):
+    article, found = mentions(pipeline, "Ethopia has agreed to reopen its borders.", None)
+    assert found["Ethopia"].actor.code == "ETH"

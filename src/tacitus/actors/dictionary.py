@@ -592,6 +592,17 @@ class ActorDictionary:
         entries = self._cased.get(" ".join(cased), []) + self._index.get(" ".join(lower), [])
         return any(tag == "country" for tag, _ in entries)
 
+    def is_misspelt_country_name(self, word: str) -> bool:
+        """True when ``word``, capitalised and not itself a known name, is one typing error away from
+        a country's name ("Ethopia", "Isreal")."""
+        if len(word) < FUZZY_MIN_LENGTH + 1 or not word[:1].isupper() or not word.isalpha():
+            return False
+        low = fold(word).lower()
+        if low in self._index:
+            return False
+        return any(within_one_edit(low, key) and self._fuzzy_tags[key][0] == "country"
+                   for key in self._fuzzy_words.get(low[0], ()))
+
     def is_organization_name(self, word: str) -> bool:
         """True when ``word`` is written as the name of an IGO or a non-state group ("Hizbollah")."""
         lower, cased, _ = tokenize(word[:MAX_PHRASE_CHARS])

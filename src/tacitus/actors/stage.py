@@ -143,7 +143,7 @@ class ActorStage:
         for token in tokens:
             if token.pos_ == "PROPN" and token.i not in taken and token.dep_ != "compound" \
                     and token.ent_type_ == "":
-                if self.dictionary.is_country_name(token.text):
+                if self.dictionary.is_country_name(token.text) or self.dictionary.is_misspelt_country_name(token.text):
                     add(token.i, token.i, token.i + 1, "GPE")
                 elif self.dictionary.is_organization_name(token.text):
                     add(token.i, token.i, token.i + 1, "ORG")
