@@ -149,3 +149,15 @@ def test_the_articles_country_places_a_role_only_when_one_country_leads(pipeline
 def test_a_misspelt_country_the_ner_misses_is_still_a_mention(pipeline):
     article, found = mentions(pipeline, "Ethopia has agreed to reopen its borders.", None)
     assert found["Ethopia"].actor.code == "ETH"
+
+
+def test_an_unknown_person_takes_the_code_of_their_apposition(pipeline):
+    article, found = mentions(pipeline, (
+        "The US rejected calls by Kofi Annan, UN secretary-general, to adopt reforms. He was not surprised."), None)
+    assert found["Kofi Annan"].actor.code == "IGOUNOGOV" and found["Kofi Annan"].actor.name == "Kofi Annan"
+    assert found["He"].actor.code == "IGOUNOGOV"
+
+
+def test_a_people_noun_modifying_a_role_is_part_of_its_phrase(pipeline):
+    article, found = mentions(pipeline, "The Sri Lankan army held thousands of Tamil civilian refugees.", None)
+    assert found["Tamil civilian refugees"].actor.code == "LKAREF"

@@ -110,7 +110,7 @@ class ActorStage:
             # A role noun in compound (or adjective) position heads its own mention when what it
             # modifies is no actor: "Israeli police custody", but not "army" in "army chief", nor
             # "Radical" in "Radical French farmers".
-            compound = token.dep_ in ("compound", "amod") and (token.head.pos_ != "NOUN" or self._is_role(token.head))
+            compound = token.dep_ in ("compound", "amod", "nmod") and (token.head.pos_ != "NOUN" or self._is_role(token.head))
             if token.pos_ in ("NOUN", "PROPN") and not compound and token.i not in in_org and self._is_role(token):
                 start, end = noun_phrase(token)
                 if token.dep_ == "compound":
@@ -368,7 +368,33 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             mention.entity = entity_id
         else:
             link(index, entity_id)
+    _code_people_from_appositions(article, entities)
     return entities
+
+
+def _code_people_from_appositions(article: Article, entities: list[Entity]) -> None:
+    """A person the dictionary does not know takes the code of the description set beside their
+    name ("Kofi Annan, UN secretary-general" -> IGOUNOGOV), and so do the mentions linked to them."""
+    doc = article.doc
+    for mention in article.mentions:
+        actor = mention.actor
+        if mention.label != "NOMINAL" or actor is None or not actor.code:
+            continue
+        head = doc[mention.token_start:mention.token_end].root
+        if head.dep_ != "appos":
+            continue
+        person = _mention_at(article, head.head.i, len(article.mentions))
+        if person is None or person.label != "PERSON" or person.actor is None or person.actor.code \
+                or person.actor.kind != "person":
+            continue
+        coded = replace(actor, name=person.actor.name, kind="person",
+                        basis=f"{actor.basis} + apposition: {mention.text}")
+        if person.entity is not None:
+            entities[person.entity].actor = coded
+            for other in article.mentions:
+                if other.entity == person.entity and (other.actor is None or not other.actor.code):
+                    other.actor = coded
+        person.actor = coded
 
 
 def _topic_countries(article: Article) -> dict[int | None, tuple[str, ...]]:
