@@ -413,3 +413,9 @@ def test_surname_only_leaders_and_peoples_without_a_state(d):
     assert code_of(d, "Algerian landowners") == "DZACVL"
     assert d.is_misspelt_country_name("Ethopia") and not d.is_misspelt_country_name("Ethiopia")
     assert not d.is_misspelt_country_name("Berlin")
+
+
+def test_an_attack_with_no_one_behind_it_is_unidentified_armed_forces(d):
+    assert code_of(d, "A roadside bombing") == "UAF"
+    assert code_of(d, "an Iraqi car bomb") == "IRQUAF"
+    assert code_of(d, "unknown gunmen") == "UAF"
