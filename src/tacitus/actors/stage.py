@@ -6,6 +6,12 @@ Each is coded by :mod:`tacitus.actors.dictionary` from the whole noun phrase, th
 mentions of the same actor ("Mr Lavrov" -> "Russian Foreign Minister Sergey Lavrov", "he" -> the last
 person named, "the two sides" -> the last two countries), so every mention carries the best code the
 article gives for it.
+
+A role with no country in its own phrase takes one from the article's structure, in this order: its
+owner ("Iran's navy", "the army of Pakistan", "Arab League Secretary General ..."), where it is
+("rebels in the Ivory Coast"), the person a title stands for, and then, as tie-breakers, the dateline
+country, the country its sentence names most, the country the article names most (the last two only
+where one country leads). An unknown person takes the code of the description set beside their name.
 """
 
 from __future__ import annotations
