@@ -96,7 +96,7 @@ def test_seats_of_power_and_capitals_code_a_sector(d, text, expected):
         ("police in Karachi", "PAKCOP"),
         ("the president of Pakistan", "PAKGOV"),
         ("leaders of Romania's new government", "ROUGOV"),
-        ("Palestinians", "PSECVL"),
+        ("Palestinians", "PSE"),
     ],
 )
 def test_country_with_role_word(d, text, expected):
@@ -117,6 +117,16 @@ def test_modifier_country_does_not_win(d):
     actor = d.code("US-led Nato forces")
     assert actor.code == "IGOWSTNATMIL" and actor.kind == "igo" and actor.sector == "MIL"
     assert code_of(d, "Iranian-backed Houthis") == "YEMREBHTH"
+
+
+def test_ethnic_demonyms_name_a_people_not_their_country(d):
+    actor = d.code("ethnic Albanians")
+    assert actor.sector == "CVL" and actor.country is None and "ethnic:ALB" in actor.basis
+    assert code_of(d, "ethnic Albanians", context="Ethnic Albanians rallied in Serbia's south.") == "SRBCVL"
+    assert code_of(d, "ethnic Albanian guerrillas", context="They fought in Macedonia.") == "MKDREB"
+    assert d.ethnic_origin("Up to 100 ethnic Turks") == "TUR"
+    assert d.ethnic_origin("Turkish troops") is None
+    assert code_of(d, "Albanians") == "ALB"
 
 
 def test_role_without_country_codes_the_sector(d):
@@ -144,11 +154,12 @@ def test_misspelt_country_is_still_found(d):
     [
         ("the UN", "IGOUNO"),
         ("United Nations", "IGOUNO"),
-        ("UN Security Council", "IGOUNO"),
+        ("UN Security Council", "IGOUNOGOV"),
+        ("UN Secretary-General", "IGOUNOGOV"),
         ("UNHCR", "IGOUNOREF"),
         ("IAEA", "IGOUNOIAE"),
-        ("NATO", "IGOWSTNAT"),
-        ("Nato", "IGOWSTNAT"),
+        ("NATO", "IGOWSTNATMIL"),
+        ("Nato", "IGOWSTNATMIL"),
         ("the EU", "IGOEUREEC"),
         ("African Union", "IGOAFRAFU"),
         ("World Bank", "IGOUNODEVWBK"),
@@ -177,6 +188,8 @@ def test_igos(d, text, expected):
         ("Lashkar-e-Taiba", "PAKREBLET"),
         ("PKK", "TURSEPPKK"),
         ("FARC", "COLINSFRC"),
+        ("MASSOB", "NGASEPMAS"),
+        ("the Kifaya group", "EGYOPPKFY"),
     ],
 )
 def test_groups(d, text, expected):
@@ -184,6 +197,7 @@ def test_groups(d, text, expected):
 
 
 def test_groups_are_time_aware(d):
+    assert code_of(d, "SPLM/A", date="1995-01-01") == "SDNREBSPL"
     assert code_of(d, "the Taliban", date="2000-01-01") == "AFGGOVTAL"
     assert code_of(d, "the Taliban", date="2010-05-01") == "AFGINSTAL"
     assert code_of(d, "the Taliban", date="2022-01-01") == "AFGGOVTAL"
@@ -243,6 +257,9 @@ def test_former_office_holder_is_elite(d):
 def test_title_picks_the_office_when_undated(d):
     assert "prime minister" in d.code("Prime Minister Vladimir Putin").basis
     assert "president" in d.code("President Putin").basis
+    # A title of another sector points to the office of that sector.
+    assert code_of(d, "General Michel Aoun") == "LBNMIL"
+    assert code_of(d, "President Michel Aoun") == "LBNGOV"
 
 
 def test_army_chief_is_military(d):
@@ -382,3 +399,23 @@ def test_a_city_that_is_no_capital_stands_for_its_people():
 
     actor = default_dictionary().code("Tel Aviv")
     assert (actor.country, actor.sector) == ("ISR", "CVL")
+
+
+def test_dotted_abbreviation_without_its_last_dot(d):
+    assert code_of(d, "U.S federal investigators") == "USACOP"
+    assert code_of(d, "U.N. peacekeepers") == "IGOUNOMIL"
+
+
+def test_surname_only_leaders_and_peoples_without_a_state(d):
+    assert code_of(d, "President Dos Santos") == "AGOGOV"
+    assert code_of(d, "President dos Santos", date="2020-01-01") == "AGOELI"
+    assert code_of(d, "Iraqi Kurds") == "IRQCVL"
+    assert code_of(d, "Algerian landowners") == "DZACVL"
+    assert d.is_misspelt_country_name("Ethopia") and not d.is_misspelt_country_name("Ethiopia")
+    assert not d.is_misspelt_country_name("Berlin")
+
+
+def test_an_attack_with_no_one_behind_it_is_unidentified_armed_forces(d):
+    assert code_of(d, "A roadside bombing") == "UAF"
+    assert code_of(d, "an Iraqi car bomb") == "IRQUAF"
+    assert code_of(d, "unknown gunmen") == "UAF"

@@ -74,3 +74,90 @@ def test_countries_the_ner_misses_and_actors_inside_other_nouns_are_found(pipeli
     assert found["Uzbekistan"].actor.code == "UZB"
     article, found = mentions(pipeline, "A prisoner died while in Israeli police custody.")
     assert found["Israeli police"].actor.code == "ISRCOP"
+
+
+def test_a_role_takes_its_country_from_where_it_is(pipeline):
+    article, found = mentions(pipeline, "Rebels in the Ivory Coast dismissed an appeal from the president.", None)
+    assert found["Rebels"].actor.code == "CIVREB"
+    article, found = mentions(pipeline, "Opposition groups in Zimbabwe are demanding new elections.", None)
+    assert found["Opposition groups"].actor.code == "ZWEOPP"
+
+
+def test_a_role_without_a_country_takes_its_sentences_country(pipeline):
+    article, found = mentions(pipeline, "President John Doe threatened to impose a curfew on Algiers.", None)
+    assert found["President John Doe"].actor.code == "DZAGOV"
+    # Ethnic Albanians in Serbia are Serbia's people, not Albania's.
+    article, found = mentions(pipeline, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", None)
+    assert found["Up to 100 ethnic Albanians"].actor.code == "SRBCVL"
+
+
+def test_a_capital_named_as_a_place_is_the_country(pipeline):
+    article, found = mentions(pipeline, "Iraqi President Saddam Hussein arrived in Amman on Wednesday.", None)
+    assert found["Amman"].actor.code == "JOR"
+    article, found = mentions(pipeline, "Moscow said it would not accept the plan.", None)
+    assert found["Moscow"].actor.code == "RUSGOV"
+
+
+def test_an_organisation_before_a_title_owns_it(pipeline):
+    article, found = mentions(pipeline, "Arab League Secretary General Chadli Klibi undertook a mediation mission.", None)
+    assert found["Secretary General Chadli Klibi"].actor.code == "IGOARBALAGOV"
+    article, found = mentions(pipeline, "U.N. Secretary-General Kofi Annan announced the plan on Monday.", None)
+    assert found["U.N. Secretary-General Kofi Annan"].actor.code == "IGOUNOGOV"
+
+
+def test_names_and_roles_inside_other_phrases_are_not_cut_short(pipeline):
+    article, found = mentions(pipeline, "Radical French farmers said they would blockade the roads.", None)
+    assert found["Radical French farmers"].actor.code == "FRAAGR"
+    article, found = mentions(pipeline, "The rebel Kurdistan Workers' Party issued a declaration.", None)
+    assert found["The rebel Kurdistan Workers' Party"].actor.code.startswith("TUR")
+    article, found = mentions(pipeline, "The pro-Iranian Hizbollah group declared a ceasefire.", None)
+    assert found["Hizbollah"].actor.code == "LBNREBHZB"
+
+
+def test_counterparts_do_not_take_the_sentences_country(pipeline):
+    article, found = mentions(pipeline, "American authorities shared evidence with their European counterparts.", None)
+    assert found["their European counterparts"].actor.country is None
+
+
+def test_a_people_as_a_whole_is_its_country_and_some_of_its_people_are_civilians(pipeline):
+    article, found = mentions(pipeline, "The Palestinians rejected the proposal.", None)
+    assert found["The Palestinians"].actor.code == "PSE"
+    article, found = mentions(pipeline, "Soldiers arrested 168 Liberians near the border.", None)
+    assert found["168 Liberians"].actor.code == "LBRCVL"
+
+
+def test_an_embassy_in_a_capital_is_accredited_to_its_government(pipeline):
+    article, found = mentions(pipeline, "Sri Lanka opened an embassy in Tehran.", None)
+    assert found["Tehran"].actor.code == "IRNGOV"
+    assert found["an embassy"].actor.country != "IRN"
+
+
+def test_a_body_inside_a_title_is_part_of_the_titles_phrase(pipeline):
+    article, found = mentions(pipeline, '"It is US interference," said Chinese foreign ministry spokesman Shen Guofang.')
+    assert found["Chinese foreign ministry spokesman Shen Guofang"].actor.code == "CHNGOV"
+
+
+def test_the_articles_country_places_a_role_only_when_one_country_leads(pipeline):
+    article, found = mentions(pipeline, (
+        "Pakistan said on Monday it would reopen its border with Afghanistan.\n"
+        "Pakistan has closed it twice this year.\nPolice arrested five men on Tuesday."), None)
+    assert found["Police"].actor.code == "PAKCOP"
+    article, found = mentions(pipeline, "Iran and Iraq held talks on Monday.\nRebels attacked a convoy on Tuesday.", None)
+    assert found["Rebels"].actor.country is None
+
+
+def test_a_misspelt_country_the_ner_misses_is_still_a_mention(pipeline):
+    article, found = mentions(pipeline, "Ethopia has agreed to reopen its borders.", None)
+    assert found["Ethopia"].actor.code == "ETH"
+
+
+def test_an_unknown_person_takes_the_code_of_their_apposition(pipeline):
+    article, found = mentions(pipeline, (
+        "The US rejected calls by Kofi Annan, UN secretary-general, to adopt reforms. He was not surprised."), None)
+    assert found["Kofi Annan"].actor.code == "IGOUNOGOV" and found["Kofi Annan"].actor.name == "Kofi Annan"
+    assert found["He"].actor.code == "IGOUNOGOV"
+
+
+def test_a_people_noun_modifying_a_role_is_part_of_its_phrase(pipeline):
+    article, found = mentions(pipeline, "The Sri Lankan army held thousands of Tamil civilian refugees.", None)
+    assert found["Tamil civilian refugees"].actor.code == "LKAREF"

@@ -66,8 +66,9 @@ MAX_KEY_TOKENS = 9
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
 CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$")
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-# "U.S." -> "US", "U.N." -> "UN": dotted abbreviations are looked up as the bare acronym.
-DOTTED_ABBREV_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+# "U.S." -> "US", "U.N." -> "UN": dotted abbreviations are looked up as the bare acronym, also
+# when the last dot is missing ("U.S federal investigators").
+DOTTED_ABBREV_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b(?:[A-Za-z]\.)+[A-Za-z]\b")
 POSSESSIVE_RE = re.compile(r"(?<=\w)'s?\b")
 TOKEN_RE = re.compile(r"[^\W_]+")
 # "US-led", "Iranian-backed": the country is a modifier of the head, not the actor itself.
@@ -102,6 +103,10 @@ PEOPLE_SECTOR = "CVL"
 # long that matches nothing is compared with the country words, allowing one typing error.
 FUZZY_MIN_LENGTH = 5
 PERSON_FORMER_SECTOR = "ELI"
+# A demonym after one of these names an ethnic group, usually living in another country: "ethnic
+# Albanians" in Macedonia are Macedonia's people, not Albania's.
+ETHNIC_WORDS = frozenset({"ethnic"})
+ETHNIC_ROLE_NAME = "ethnic group"
 
 
 @dataclass(frozen=True)
@@ -587,6 +592,40 @@ class ActorDictionary:
         entries = self._cased.get(" ".join(cased), []) + self._index.get(" ".join(lower), [])
         return any(tag == "country" for tag, _ in entries)
 
+    def is_misspelt_country_name(self, word: str) -> bool:
+        """True when ``word``, capitalised and not itself a known name, is one typing error away from
+        a country's name ("Ethopia", "Isreal")."""
+        if len(word) < FUZZY_MIN_LENGTH + 1 or not word[:1].isupper() or not word.isalpha():
+            return False
+        low = fold(word).lower()
+        if low in self._index:
+            return False
+        return any(within_one_edit(low, key) and self._fuzzy_tags[key][0] == "country"
+                   for key in self._fuzzy_words.get(low[0], ()))
+
+    def is_organization_name(self, word: str) -> bool:
+        """True when ``word`` is written as the name of an IGO or a non-state group ("Hizbollah")."""
+        lower, cased, _ = tokenize(word[:MAX_PHRASE_CHARS])
+        entries = self._cased.get(" ".join(cased), []) + self._index.get(" ".join(lower), [])
+        return any(tag in ("igo", "group") for tag, _ in entries)
+
+    def country_name(self, code: str) -> str | None:
+        """Read an ISO3 code; return the country's name, or None."""
+        country = self._countries.get(code)
+        return country.name if country else None
+
+    def ethnic_origin(self, text: str) -> str | None:
+        """Read a phrase; return the country an "ethnic" demonym in it names ("ethnic Albanians" ->
+        ALB), which is not the country of the people it describes; None when there is none."""
+        if not text or "ethnic" not in text.lower():
+            return None
+        lower, cased, _ = tokenize(text[:MAX_PHRASE_CHARS])
+        lower, cased = lower[:MAX_PHRASE_TOKENS], cased[:MAX_PHRASE_TOKENS]
+        for m in self._matches(lower, cased):
+            if m.tag in ("demonym", "people") and m.start > 0 and lower[m.start - 1] in ETHNIC_WORDS:
+                return m.value  # type: ignore[return-value]
+        return None
+
     def country_of(self, word: str) -> str | None:
         """Read a country name, alias, demonym, people noun, capital, city or seat of power;
         return its ISO3 code, or None."""
@@ -612,6 +651,10 @@ class ActorDictionary:
         role = self._pick_role(matches, split)
         return role.sector if role else None
 
+    def is_actor_phrase(self, phrase: str) -> bool:
+        """Read a phrase of a few words; return True when it is a role word ("opposition groups")."""
+        return any(tag == "role" for tag, _ in self._index.get(key_of(phrase), ()))
+
     def is_actor_word(self, lemma: str) -> bool:
         """Read a lemma; return True when it is a role or people noun that can head an actor mention."""
         if not lemma:
@@ -635,13 +678,22 @@ class ActorDictionary:
 
         person = self._pick_person(matches, split, day, context, cased)
         if person is not None:
-            return self._person_actor(person, lower, day, former)
+            return self._person_actor(person, lower, day, former, self._pick_role(matches, split))
 
+        origin = None
+        for m in matches:
+            if m.tag in ("demonym", "people") and m.start > 0 and lower[m.start - 1] in ETHNIC_WORDS:
+                origin = m.value
+                modifiers = modifiers | set(range(m.start, m.end))
         entity = self._pick_entity(matches, split, modifiers, day)
-        if entity is None:
+        if entity is not None and origin is not None and self._country_of_match(entity) == origin:
+            entity = None  # only the ethnic demonym named a country
+        if entity is None and origin is None:
             entity = self._fuzzy_entity(cased, matches)
         role = self._pick_role(matches, split)
-        return self._combine(entity, role, lower, context, former)
+        if origin is not None and entity is None and role is None:
+            role = Role(ETHNIC_ROLE_NAME, PEOPLE_SECTOR, "collective", True)
+        return self._combine(entity, role, lower, context, former, exclude=origin)
 
     # -- deciding ------------------------------------------------------------------------------
 
@@ -738,7 +790,8 @@ class ActorDictionary:
         return rest
 
     def _combine(
-        self, entity: Match | None, role: Role | None, lower: list[str], context: str | None, former: bool
+        self, entity: Match | None, role: Role | None, lower: list[str], context: str | None, former: bool,
+        exclude: str | None = None,
     ) -> Actor | None:
         """Read the chosen entity and role; return the Actor they make together."""
         sector = role.sector if role else None
@@ -759,7 +812,7 @@ class ActorDictionary:
             basis = f"role:{role.phrase}"
             # "the militaries of the two countries" names several countries: no single one from context.
             if context and not (set(lower) & PLURAL_REFERENT_WORDS):
-                ranked = self._context_countries(context)
+                ranked = [c for c in self._context_countries(context) if c != exclude]
                 if ranked:
                     country = ranked[0]
                     basis += f"+context:{country}"
@@ -767,6 +820,8 @@ class ActorDictionary:
                 return None
             code = (country or "") + (sector or "")
             name = self._countries[country].name if country else None
+            if exclude:
+                basis += f"+ethnic:{exclude}"
             return Actor(name=name, code=code or None, country=country, sector=sector, kind=kind, basis=basis)
 
         tag, value = entity.tag, entity.value
@@ -794,8 +849,9 @@ class ActorDictionary:
                 return Actor(name=f"{value.name} ({name})", code=country + PEOPLE_SECTOR, country=country,
                              sector=PEOPLE_SECTOR, kind="collective", basis=f"city:{value.name}")
             if tag == "people":
-                # "Palestinians", "Nigerians": a country's people, coded as its civilians.
-                return Actor(name=name, code=country + PEOPLE_SECTOR, country=country, sector=PEOPLE_SECTOR,
+                # "Palestinians", "Nigerians": a people named as a whole, coded, as in the CAMEO
+                # dictionaries, with the bare country code ("the Palestinians rejected ..." is PSE).
+                return Actor(name=name, code=country, country=country, sector=None,
                              kind="collective", basis=f"people:{self._entity_text(entity, lower)}")
             return Actor(name=name, code=country, country=country, sector=None, kind="state",
                          basis=f"{tag}:{self._entity_text(entity, lower)}")
@@ -868,18 +924,28 @@ class ActorDictionary:
     def _active(term: Term, day: str) -> bool:
         return pad_start(term.start) <= day and (not term.end or day <= pad_end(term.end))
 
-    def _person_actor(self, person: str, lower: list[str], day: str | None, former: bool) -> Actor:
-        """Read a person's name, the phrase's tokens and the date; return the Actor for what the
-        person was on that date."""
+    def _person_actor(self, person: str, lower: list[str], day: str | None, former: bool,
+                      role: Role | None = None) -> Actor:
+        """Read a person's name, the phrase's tokens, the date and the phrase's role word; return the
+        Actor for what the person was on that date."""
         terms = self._people[person]
         phrase = " " + " ".join(lower) + " "
 
         def rank(t: Term) -> int:
             return ROLE_RANK.index(t.role) if t.role in ROLE_RANK else len(ROLE_RANK)
 
-        def titled(t: Term) -> bool:
-            # "Prime Minister Putin" names the office meant when the date does not.
-            return f" {t.role} " in phrase
+        # The sectors of the title words in the phrase, also where the name matched with its title
+        # (an alias such as "General Michel Aoun" leaves no role match of its own).
+        title_sectors = {role.sector} if role is not None and not role.weak else set()
+        for word in lower:
+            title_sectors.update(v.sector for tag, v in self._index.get(word, ()) if tag == "role" and not v.weak)
+
+        def titled(t: Term) -> int:
+            # "Prime Minister Putin" names the office meant when the date does not; a title of the
+            # office's sector hints at it ("General Michel Aoun": the army commander, not the president).
+            if f" {t.role} " in phrase:
+                return 2
+            return int(t.sector in title_sectors)
 
         if day is None:
             # Undated: the office the phrase names, else the latest office.

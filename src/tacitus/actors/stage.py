@@ -6,6 +6,12 @@ Each is coded by :mod:`tacitus.actors.dictionary` from the whole noun phrase, th
 mentions of the same actor ("Mr Lavrov" -> "Russian Foreign Minister Sergey Lavrov", "he" -> the last
 person named, "the two sides" -> the last two countries), so every mention carries the best code the
 article gives for it.
+
+A role with no country in its own phrase takes one from the article's structure, in this order: its
+owner ("Iran's navy", "the army of Pakistan", "Arab League Secretary General ..."), where it is
+("rebels in the Ivory Coast"), the person a title stands for, and then, as tie-breakers, the dateline
+country, the country its sentence names most, the country the article names most (the last two only
+where one country leads). An unknown person takes the code of the description set beside their name.
 """
 
 from __future__ import annotations
@@ -40,6 +46,22 @@ PERSON_TITLES = {"minister", "president", "premier", "chancellor", "king", "quee
                  "commander", "chief", "leader", "counterpart", "governor", "mayor", "senator", "official"}
 # Sectors of the state: an official of one of these with no country named is the dateline country's.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# Prepositions whose object is where a role phrase's people are: "rebels in the Ivory Coast",
+# "students throughout Indonesia", "a group based in Trinidad".
+LOCATIVE_PREPS = {"in", "inside", "within", "throughout", "across", "from"}
+# Prepositions whose object is a place where something happens, not an actor: a capital there is the
+# place ("arrived in Amman", "talks in Moscow"), not its government ("Moscow said").
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "into", "around", "across", "throughout"}
+# Heads that name the other party of the countries around them ("their European counterparts"): no
+# country from the sentence for them.
+OTHER_PARTY_HEADS = {"counterpart", "counterparts", "partner", "partners", "rival", "rivals", "enemy", "enemies"}
+# What makes a people noun some of its people rather than the people as a whole ("168 Liberians").
+PEOPLE_SOME_DEPS = {"nummod", "quantmod", "amod", "acl", "relcl", "prep"}
+QUANTITY_WORDS = {"hundreds", "thousands", "tens", "dozens", "millions", "scores", "some", "many", "group",
+                  "number", "crowd", "crowds"}
+PEOPLE_SECTOR = "CVL"
+# Actors that serve abroad: where they are is not whose they are.
+ABROAD_HEADS = {"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "consul", "attache"}
 # How many sentences back a pronoun or "the two sides" may reach for its antecedent.
 ANTECEDENT_WINDOW = 3
 # How far back "the two sides" may reach for a pair named together ("Pakistan and Russia").
@@ -86,11 +108,16 @@ class ActorStage:
 
         # Role nouns first: their phrase swallows the names and demonyms inside it
         # ("his Pakistani counterpart Khawaja Asif", "Russian Foreign Minister Sergey Lavrov").
+        # A role word inside a longer organisation name is part of that name ("Workers" in "Kurdistan
+        # Workers' Party"): the name's own mention codes it, as a whole.
+        in_org = {i for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1
+                  for i in range(ent.start, ent.end) if i != ent.root.i}
         for token in tokens:
-            # A role noun in compound position heads its own mention when what it modifies is no actor:
-            # "Israeli police custody", but not "army" in "army chief".
-            compound = token.dep_ == "compound" and (token.head.pos_ != "NOUN" or self._is_role(token.head))
-            if token.pos_ in ("NOUN", "PROPN") and not compound and self._is_role(token):
+            # A role noun in compound (or adjective) position heads its own mention when what it
+            # modifies is no actor: "Israeli police custody", but not "army" in "army chief", nor
+            # "Radical" in "Radical French farmers".
+            compound = token.dep_ in ("compound", "amod", "nmod") and (token.head.pos_ != "NOUN" or self._is_role(token.head))
+            if token.pos_ in ("NOUN", "PROPN") and not compound and token.i not in in_org and self._is_role(token):
                 start, end = noun_phrase(token)
                 if token.dep_ == "compound":
                     # The parse hangs the demonym on the outer noun: "Israeli police custody".
@@ -101,10 +128,11 @@ class ActorStage:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             root = ent.root
-            # A demonym or name modifying a noun is part of that noun's phrase ("Russian" in "Russian
-            # Foreign Minister Sergey Lavrov", "the Russian side"), not an actor of its own.
+            # A demonym, name or body modifying a noun is part of that noun's phrase ("Russian" in
+            # "Russian Foreign Minister Sergey Lavrov", "the Russian side", "foreign ministry" in
+            # "Chinese foreign ministry spokesman Shen Guofang"), not an actor of its own.
             if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
-                    and ent.label_ in ("NORP", "GPE") and root.head.i not in range(ent.start, ent.end) \
+                    and ent.label_ in ("NORP", "GPE", "ORG") and root.head.i not in range(ent.start, ent.end) \
                     and (root.head.i in taken or self._is_role(root.head)):
                 continue
             start, end = noun_phrase(root, ent.start, ent.end)
@@ -117,10 +145,14 @@ class ActorStage:
             add(root.i, start, end, ent.label_)
         # NER misses some country names ("Uzbekistan finally opened ..."): a proper noun the dictionary
         # knows as a country, and that no other mention holds, is one.
+        # So are the names of armed groups and IGOs it misses ("the pro-Iranian Hizbollah group").
         for token in tokens:
             if token.pos_ == "PROPN" and token.i not in taken and token.dep_ != "compound" \
-                    and token.ent_type_ == "" and self.dictionary.is_country_name(token.text):
-                add(token.i, token.i, token.i + 1, "GPE")
+                    and token.ent_type_ == "":
+                if self.dictionary.is_country_name(token.text) or self.dictionary.is_misspelt_country_name(token.text):
+                    add(token.i, token.i, token.i + 1, "GPE")
+                elif self.dictionary.is_organization_name(token.text):
+                    add(token.i, token.i, token.i + 1, "ORG")
         # NER misses some repeats of a name it found elsewhere ("Mr Asif seconded ..."): a proper noun
         # that is the surname of a person named in the article is that person.
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -136,7 +168,17 @@ class ActorStage:
         return found
 
     def _is_role(self, token) -> bool:
-        return self.dictionary.is_actor_word(token.lemma_.lower()) or self.dictionary.is_actor_word(token.lower_)
+        """True for a role or people noun, alone or with the modifier right before it ("groups" in
+        "opposition groups", "armed groups", "terror group")."""
+        if self.dictionary.is_actor_word(token.lemma_.lower()) or self.dictionary.is_actor_word(token.lower_):
+            return True
+        if token.i == 0 or token.pos_ != "NOUN":
+            return False
+        before = token.doc[token.i - 1]
+        if before.head.i != token.i or before.dep_ not in ("compound", "amod"):
+            return False
+        return self.dictionary.is_actor_phrase(f"{before.lower_} {token.lemma_.lower()}") or \
+            self.dictionary.is_actor_phrase(f"{before.lower_} {token.lower_}")
 
     # -- writing ------------------------------------------------------------------------------
     def code_candidates(self, article: Article, candidates: list[_Candidate]) -> list[Mention]:
@@ -228,6 +270,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
     by_surname: dict[str, int] = {}
     doc = article.doc
     home = dictionary.country_of(article.dateline.name) if article.dateline and article.dateline.name else None
+    topics = _topic_countries(article)
 
     def new_entity(mention_index: int, actor: Actor) -> int:
         entities.append(Entity(id=len(entities), actor=actor, mentions=[mention_index]))
@@ -265,6 +308,16 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             continue
         if mention.label in ("NOMINAL", "PERSON") and mention.actor.country is None:
             _inherit_owner_country(article, index)
+        if _is_counted_people(mention.actor, head):
+            # "168 Liberians", "young Algerians", "Palestinians living in Gaza": some of a country's
+            # people, its civilians; "the Palestinians" alone stay the people as a whole.
+            mention.actor = replace(mention.actor, code=mention.actor.country + PEOPLE_SECTOR, sector=PEOPLE_SECTOR,
+                                    basis=f"{mention.actor.basis} (some of them)")
+        if _is_place(mention.actor, head, dictionary):
+            # "arrived in Amman": the capital is where, not who; it stands for the country, not its
+            # government as in "Amman said".
+            mention.actor = replace(mention.actor, code=mention.actor.country, sector=None, kind="state",
+                                    basis=f"{mention.actor.basis} (a place)")
         span = doc[mention.token_start:mention.token_end]
         named = _surname(span) if mention.label == "NOMINAL" else None
         if named or (mention.label == "PERSON" and mention.actor.name is None):
@@ -280,11 +333,26 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             if person is not None:
                 link(index, person)
                 continue
-        if mention.actor.country is None and mention.actor.sector in STATE_SECTORS and home is not None:
-            # Tie-breaker: an official with no country in the text ("Interior Minister Mohsin Naqvi")
-            # most likely serves the country the story is datelined in.
-            mention.actor = replace(mention.actor, country=home, code=home + (mention.actor.code or ""),
-                                    basis=f"{mention.actor.basis} + dateline country")
+        if mention.actor.country is None and mention.actor.sector and not _is_international(mention.actor) \
+                and head.lemma_.lower() not in OTHER_PARTY_HEADS:
+            # Tie-breakers for a role with no country in its phrase: an official ("Interior Minister
+            # Mohsin Naqvi", "President Dos Santos") most likely serves the country the story is
+            # datelined in, else the one its sentence names most, else the article's most named.
+            # "Ethnic Albanians" are not Albania's: their own country is left out.
+            origin = dictionary.ethnic_origin(mention.text)
+            pick, where = None, ""
+            if home is not None and home != origin:
+                pick, where = home, "dateline country"
+            else:
+                for where, ranked in (("sentence country", topics.get(mention.sentence, ())),
+                                      ("article country", topics.get(None, ()))):
+                    pick = next((c for c in ranked if c != origin), None)
+                    if pick is not None:
+                        break
+            if pick is not None:
+                mention.actor = replace(mention.actor, country=pick, code=pick + (mention.actor.code or ""),
+                                        name=mention.actor.name or dictionary.country_name(pick),
+                                        basis=f"{mention.actor.basis} + {where}")
         if mention.label == "PERSON" or named or (mention.actor.kind == "person" and mention.label != "NOMINAL"):
             surname = _surname(span, any_name=mention.label not in ("PERSON", "NOMINAL"))
             if surname and surname in by_surname:
@@ -306,7 +374,78 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             mention.entity = entity_id
         else:
             link(index, entity_id)
+    _code_people_from_appositions(article, entities)
     return entities
+
+
+def _code_people_from_appositions(article: Article, entities: list[Entity]) -> None:
+    """A person the dictionary does not know takes the code of the description set beside their
+    name ("Kofi Annan, UN secretary-general" -> IGOUNOGOV), and so do the mentions linked to them."""
+    doc = article.doc
+    for mention in article.mentions:
+        actor = mention.actor
+        if mention.label != "NOMINAL" or actor is None or not actor.code:
+            continue
+        head = doc[mention.token_start:mention.token_end].root
+        if head.dep_ != "appos":
+            continue
+        person = _mention_at(article, head.head.i, len(article.mentions))
+        if person is None or person.label != "PERSON" or person.actor is None or person.actor.code \
+                or person.actor.kind != "person":
+            continue
+        coded = replace(actor, name=person.actor.name, kind="person",
+                        basis=f"{actor.basis} + apposition: {mention.text}")
+        if person.entity is not None:
+            entities[person.entity].actor = coded
+            for other in article.mentions:
+                if other.entity == person.entity and (other.actor is None or not other.actor.code):
+                    other.actor = coded
+        person.actor = coded
+
+
+def _topic_countries(article: Article) -> dict[int | None, tuple[str, ...]]:
+    """The countries the mentions of each sentence name, most named first (ties: first named); under
+    None, the article's most named country, only where it is named more often than any other (a story
+    about Italy's troops in Albania has no one country to lend its unplaced "rebels")."""
+    counts: dict[int | None, dict[str, int]] = {}
+    for mention in article.mentions:
+        actor = mention.actor
+        if actor is None or not actor.country or mention.label == "PRONOUN":
+            continue
+        for key in (mention.sentence, None):
+            tally = counts.setdefault(key, {})
+            tally[actor.country] = tally.get(actor.country, 0) + 1
+    # dicts keep insertion order, so a stable sort on the count leaves ties in text order
+    ranked = {}
+    for key, tally in counts.items():
+        order = sorted(tally, key=lambda c: -tally[c])
+        ranked[key] = tuple(order[:1]) if len(order) < 2 or tally[order[0]] > tally[order[1]] else ()
+    return ranked
+
+
+def _is_international(actor: Actor) -> bool:
+    return actor.kind == "igo" or (actor.code or "")[:3] in ("IGO", "IMG", "NGO", "NGM", "MNC", "INT")
+
+
+def _is_place(actor: Actor, head, dictionary) -> bool:
+    """True for a capital named alone as the object of a place preposition ("arrived in Amman"), but
+    not where it places an actor ("an embassy in Tehran" is accredited to Iran's government)."""
+    basis = actor.basis or ""
+    return (basis.startswith("capital:") and "+" not in basis and actor.sector is not None
+            and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
+            and not dictionary.is_actor_word(head.head.head.lemma_.lower()))
+
+
+def _is_counted_people(actor: Actor, head) -> bool:
+    """True for a people noun with a number, an adjective or a clause of its own ("168 Liberians",
+    "young Algerians", "Palestinians living in Gaza", "thousands of Nigerians")."""
+    if actor.sector is not None or actor.country is None or not (actor.basis or "").startswith("people:"):
+        return False
+    if any(c.dep_ in PEOPLE_SOME_DEPS for c in head.children):
+        return True
+    owner = head.head
+    return head.dep_ == "pobj" and owner.lower_ == "of" and (owner.head.pos_ == "NUM" or owner.head.like_num
+                                                             or owner.head.lower_ in QUANTITY_WORDS)
 
 
 def _person_name(span) -> str | None:
@@ -471,6 +610,15 @@ def _inherit_owner_country(article: Article, index: int) -> None:
     titles = [c for c in head.children if c.dep_ == "compound"]
     owners = [c for t in (head, *titles) for c in t.children if c.dep_ == "poss"]
     owners += [g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # An organisation named before a title: "Arab League Secretary General Chadli Klibi".
+    owners += [c for t in (head, *titles) for c in t.children if c.dep_ == "compound" and c.i < mention.token_start]
+    # Where the people are: "rebels in the Ivory Coast", "a terror group based in Trinidad".
+    # (Not for diplomats: "the embassy in Tehran" is another country's.)
+    places = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+              and head.lemma_.lower() not in ABROAD_HEADS]
+    places += [p for c in head.rights if c.dep_ == "acl" and c.lemma_ == "base" for p in c.children
+               if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
+    owners += [g for c in places for g in c.children if g.dep_ == "pobj"]
     for owner in owners:
         inner = _inner_mention(article, owner, mention)
         if inner is None:
@@ -481,6 +629,15 @@ def _inherit_owner_country(article: Article, index: int) -> None:
                 name=f"{s.actor.name} {actor.name or ''}".strip(), basis=f"{actor.basis} + owner: {s.text}"))
             for s in (inner.members or [inner]) if s.actor and s.actor.country
         ]
+        if not members and inner.actor is not None and inner.actor.kind == "igo" and inner.actor.code:
+            # An IGO's officer: the IGO's code with the title's sector ("U.N. Secretary-General" IGOUNOGOV).
+            code = inner.actor.code
+            if actor.sector and not code.endswith(actor.sector):
+                code += actor.sector
+            mention.actor = replace(inner.actor, code=code, sector=actor.sector or inner.actor.sector,
+                                    kind=actor.kind, name=actor.name or inner.actor.name,
+                                    basis=f"{actor.basis} + owner: {inner.text}")
+            return
         if len(members) == 1:
             mention.actor = members[0].actor
         elif members:
