@@ -137,3 +137,10 @@ def test_refusing_a_joint_act_is_one_sides_act():
             ("with", "with", "ADP", "prep", 5), ("Syria", "Syria", "PROPN", "pobj", 8)]
     found = code(rows, {0: "IRN", 2: "IRQ", 9: "SYR"})
     assert found and all(c[2] == "SYR" for c in found)
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_first_acts():
+    rows = [("envoy", "envoy", "NOUN", "nsubj", 4), ("to", "to", "ADP", "prep", 0),
+            ("Iraq", "Iraq", "PROPN", "pobj", 1), ("Iran", "Iran", "PROPN", "nsubj", 4),
+            ("attacked", "attack", "VERB", "ROOT", 4), ("Syria", "Syria", "PROPN", "dobj", 4)]
+    assert [c[1] for c in code(rows, {0: "USAGOV", 3: "IRN", 5: "SYR"})] == ["USAGOV"]

@@ -292,7 +292,9 @@ def subjects(verb, depth: int = 0) -> list:
         return []
     found = []
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not found:
+            # The first subject: when the parser gives a verb two, the later one belongs to a clause it
+            # misread ("The envoy to forces fighting to defeat Islamic State has resigned").
             found = _conjuncts(child)
         elif child.dep_ == "agent":
             found = [c for c in child.children if c.dep_ == "pobj"]
