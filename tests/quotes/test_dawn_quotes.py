@@ -29,3 +29,9 @@ def test_event_inside_a_quote_is_the_speakers_act(dawn):
 def test_reported_speech_of_both_ministers(dawn):
     reported = {(q.speaker.actor.name, q.text.split()[0]) for q in dawn.quotes if not q.direct}
     assert ("Sergey Lavrov", "both") in reported and ("Khawaja Asif", "that") in reported
+
+
+def test_an_event_in_reported_speech_links_to_that_quote(dawn):
+    [quote] = [q for q in dawn.quotes if not q.direct and q.text.startswith("both countries had agreed")]
+    agreed = [e for e in dawn.events if quote.start <= e.trigger.start < quote.end]
+    assert agreed and all(e.quote == dawn.quotes.index(quote) for e in agreed)

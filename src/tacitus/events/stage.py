@@ -65,7 +65,7 @@ class EventStage:
 
 
 def _quote_of(article: Article, offset: int) -> int | None:
-    for i, quote in enumerate(article.quotes):
-        if quote.direct and quote.start <= offset < quote.end:
-            return i
-    return None
+    """The quote, direct or reported, whose words hold the trigger (the shortest when they nest)."""
+    inside = [(quote.end - quote.start, i) for i, quote in enumerate(article.quotes)
+              if quote.start <= offset < quote.end]
+    return min(inside)[1] if inside else None
