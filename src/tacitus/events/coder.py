@@ -87,6 +87,18 @@ SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", 
                 "think", "told", "urge", "repeat", "underline", "underscore", "affirm"}
 # Prepositions that carry the addressee of an appeal: "called on Israel", "appealed to the UN".
 ADDRESSEE_PREPS = ("on", "upon", "to")
+# Nouns that carry what is asked for, demanded or proposed: "a call for talks", "a request to interrogate
+# detainees", "demands that the government grant rights", "a proposal for a cease-fire". The act is the
+# noun's infinitive, clause or "for" object; the value is the noun's own mode (a proposal or offer only
+# has one under a verb that refuses it).
+REQUEST_NOUNS = {"call": "appeal", "appeal": "appeal", "plea": "appeal", "request": "appeal", "petition": "appeal",
+                 "demand": "demand", "ultimatum": "demand", "proposal": None, "offer": None, "suggestion": None}
+# Verbs that refuse such a noun: "rejected calls for economic aid" refuses the aid (CAMEO 12).
+REFUSING_VERBS = {"reject", "refuse", "dismiss", "rebuff", "spurn", "turn", "decline", "repudiate", "brush"}
+# Verbs that only deliver such a noun, so that the request is theirs: "renewed an appeal to Belgium to
+# extradite", "insisted on its demands that ...", "issued an ultimatum to".
+CARRIER_VERBS = {"issue", "make", "renew", "repeat", "reiterate", "launch", "send", "submit", "voice", "insist",
+                 "deliver", "present", "lodge", "file", "step", "press"}
 
 # Amounts and containers whose "of" object is the real object: "tons of aid", "a batch of helicopters".
 QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
@@ -348,24 +360,47 @@ def _light_verb_subjects(noun) -> list:
 # -- modality -----------------------------------------------------------------------------------
 
 def governor(token):
-    """The appeal or demand verb that asks for ``token``'s act, with its mode: ("appeal"|"demand", verb) or None.
+    """The verb or noun that asks for, demands or refuses ``token``'s act, with its mode:
+    ("appeal"|"demand"|"refusal", governing token) or None.
 
     The act is the verb's infinitive ("urged Iran to stop"), its clause ("demanded that Israel withdraw"),
-    its object ("demanded the release of") or the object of "for" ("called for talks").
+    its object ("demanded the release of") or the object of "for" ("called for talks"); or the complement
+    of a request noun (REQUEST_NOUNS), governed by the verb that refuses or delivers the noun: "rejected a
+    proposal for a cease-fire", "insisted on its demands that X grant rights".
     """
     head = token.head
     if head.i == token.i:
         return None
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head
+    elif token.dep_ == "acl" and head.pos_ == "NOUN" and _lemma(head) in REQUEST_NOUNS:
+        pass  # "a request to interrogate detainees", "an ultimatum to hand over a guard"
     elif token.dep_ not in ("xcomp", "ccomp", "dobj", "obj"):
         return None
     lemma = _lemma(head)
+    if head.pos_ == "NOUN" and lemma in REQUEST_NOUNS:
+        return _request_noun_governor(head, REQUEST_NOUNS[lemma])
     if head.pos_ == "VERB" and lemma in APPEAL_HEADS:
         return "appeal", head
     if head.pos_ in ("VERB", "NOUN") and lemma in DEMAND_HEADS:
         return "demand", head
     return None
+
+
+def _request_noun_governor(noun, mode: str | None):
+    """Who governs what a request noun asks for: the verb refusing it, the verb delivering it, or the noun."""
+    carrier = noun.head
+    if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.head.i != carrier.i:
+        carrier = carrier.head  # "insisted on its demands"
+    elif noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+        carrier = None
+    if carrier is not None and carrier.pos_ == "VERB":
+        lemma = _lemma(carrier)
+        if lemma in REFUSING_VERBS:
+            return "refusal", carrier
+        if mode is not None and (lemma in CARRIER_VERBS or lemma in APPEAL_HEADS or lemma in DEMAND_HEADS):
+            return mode, carrier
+    return (mode, noun) if mode is not None else None
 
 
 def obligation(token):
@@ -397,10 +432,19 @@ def obligation(token):
 
 
 def addressee(verb) -> list:
-    """Who an appeal or demand is addressed to: "urged Iran", "called on Israel", "appealed to the UN"."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj", "dative"):
-            return [child, *child.conjuncts]
+    """Who an appeal or demand is addressed to: "urged Iran", "called on Israel", "appealed to the UN",
+    "renewed an appeal to Belgium" (through a request noun), "a request to Iran"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")]
+    requests = [c for c in objects if _lemma(c) in REQUEST_NOUNS]
+    if verb.pos_ == "NOUN" and _lemma(verb) in REQUEST_NOUNS:
+        requests = [verb]
+    for noun in requests:
+        for prep in ADDRESSEE_PREPS:
+            pobj = _prep_object(noun, prep)
+            if pobj is not None:
+                return [pobj, *pobj.conjuncts]
+    for child in objects:
+        return [child, *child.conjuncts]
     for prep in ADDRESSEE_PREPS:
         pobj = _prep_object(verb, prep)
         if pobj is not None:
@@ -515,11 +559,11 @@ def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex, require_sourc
     found: list[Candidate] = []
     for token, rule, consumed in matches:
         found.extend(_candidates_for(token, rule, consumed, mentions, require_source))
-    # A verb whose complement was coded as what it asks for ("urged X to release") is not coded again
-    # as a bare appeal or demand.
+    # A verb whose complement was coded as what it asks for or refuses ("urged X to release", "rejected
+    # a proposal for a cease-fire") is not coded again as a bare appeal, demand or rejection.
     governors = {c.evidence["governor"] for c in found if "governor" in c.evidence}
     return [c for c in found
-            if not (c.trigger.i in governors and (c.code[:2] in ("02", "10") or c.rule.any_complement))]
+            if not (c.trigger.i in governors and (c.code[:2] in ("02", "10", "12") or c.rule.any_complement))]
 
 
 def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:

@@ -1,0 +1,40 @@
+"""What a request noun asks for is coded through the verb that refuses or delivers it: "rejected a
+proposal for a ceasefire" refuses the ceasefire, "renewed an appeal to Belgium to extradite" asks for an
+extradition (hand-built parses, so the parser is not under test)."""
+
+from tacitus.events.coder import MentionIndex, match_sentence
+from tacitus.events.lexicon import default_lexicon
+
+from .docs import parse
+
+
+def code(rows, actors):
+    doc, mentions = parse(rows, actors)
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
+    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None) for c in found]
+
+
+def test_rejecting_a_proposal_for_a_ceasefire_is_refusing_to_de_escalate():
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("rejected", "reject", "VERB", "ROOT", 1),
+            ("Iraq", "Iraq", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2),
+            ("proposal", "proposal", "NOUN", "dobj", 1), ("for", "for", "ADP", "prep", 4),
+            ("a", "a", "DET", "det", 7), ("ceasefire", "ceasefire", "NOUN", "pobj", 5)]
+    assert code(rows, {0: "IRN", 2: "IRQ"}) == [("1246", "IRN", "IRQ")]
+
+
+def test_rejecting_a_request_to_extradite_is_refusing_judicial_cooperation():
+    rows = [("Britain", "Britain", "PROPN", "nsubj", 1), ("rejected", "reject", "VERB", "ROOT", 1),
+            ("Turkey", "Turkey", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2),
+            ("request", "request", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 6),
+            ("extradite", "extradite", "VERB", "acl", 4), ("a", "a", "DET", "det", 8),
+            ("critic", "critic", "NOUN", "dobj", 6)]
+    assert code(rows, {0: "GBR", 2: "TUR"}) == [("1213", "GBR", "TUR")]
+
+
+def test_renewing_an_appeal_to_someone_to_act_is_the_appeal_for_that_act():
+    rows = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("renewed", "renew", "VERB", "ROOT", 1),
+            ("an", "an", "DET", "det", 3), ("appeal", "appeal", "NOUN", "dobj", 1),
+            ("to", "to", "ADP", "prep", 3), ("Belgium", "Belgium", "PROPN", "pobj", 4),
+            ("to", "to", "PART", "aux", 7), ("extradite", "extradite", "VERB", "acl", 3),
+            ("a", "a", "DET", "det", 9), ("militant", "militant", "NOUN", "dobj", 7)]
+    assert code(rows, {0: "TUR", 5: "BEL"}) == [("0213", "TUR", "BEL")]
