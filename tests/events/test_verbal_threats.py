@@ -1,0 +1,42 @@
+"""A threatened act takes the threat code of the act (CAMEO 13 mirrors 14-20), and the bare threat is
+coded only when the complement is no event (hand-built parses, so the parser is not under test)."""
+
+from tacitus.events.coder import MentionIndex, match_sentence
+from tacitus.events.lexicon import default_lexicon
+
+from .docs import parse
+
+
+def code(rows, actors):
+    doc, mentions = parse(rows, actors)
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
+    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None) for c in found]
+
+
+def test_threatening_to_shell_a_city_is_a_threat_of_conventional_attack():
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("shell", "shell", "VERB", "xcomp", 1),
+            ("Basra", "Basra", "PROPN", "dobj", 3)]
+    assert code(rows, {0: "IRN", 4: "IRQ"}) == [("1384", "IRN", "IRQ")]
+
+
+def test_threatening_to_break_relations_is_a_threat_to_break_relations():
+    rows = [("Pakistan", "Pakistan", "PROPN", "nsubj", 1), ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("break", "break", "VERB", "xcomp", 1),
+            ("relations", "relation", "NOUN", "dobj", 3), ("with", "with", "ADP", "prep", 3),
+            ("Congo", "Congo", "PROPN", "pobj", 5)]
+    assert code(rows, {0: "PAK", 6: "COG"}) == [("1313", "PAK", "COG")]
+
+
+def test_threatening_an_act_no_rule_knows_is_a_bare_threat():
+    rows = [("Hamas", "Hamas", "PROPN", "nsubj", 1), ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("resume", "resume", "VERB", "xcomp", 1),
+            ("activities", "activity", "NOUN", "dobj", 3)]
+    assert code(rows, {0: "PSEHMS"}) == [("130", "PSEHMS", None)]
+
+
+def test_threatening_trade_restrictions_is_a_threat_of_sanctions():
+    rows = [("France", "France", "PROPN", "nsubj", 1), ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("impose", "impose", "VERB", "xcomp", 1),
+            ("import", "import", "NOUN", "compound", 5), ("restrictions", "restriction", "NOUN", "dobj", 3)]
+    assert code(rows, {0: "FRA"}) == [("1312", "FRA", None)]
