@@ -38,3 +38,26 @@ def test_renewing_an_appeal_to_someone_to_act_is_the_appeal_for_that_act():
             ("to", "to", "PART", "aux", 7), ("extradite", "extradite", "VERB", "acl", 3),
             ("a", "a", "DET", "det", 9), ("militant", "militant", "NOUN", "dobj", 7)]
     assert code(rows, {0: "TUR", 5: "BEL"}) == [("0213", "TUR", "BEL")]
+
+
+def test_refusing_to_meet_demands_to_release_prisoners_is_refusing_the_release():
+    rows = [("America", "America", "PROPN", "nsubj", 3), ("would", "would", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3), ("meet", "meet", "VERB", "ROOT", 3),
+            ("demands", "demand", "NOUN", "dobj", 3), ("to", "to", "PART", "aux", 6),
+            ("release", "release", "VERB", "acl", 4), ("prisoners", "prisoner", "NOUN", "dobj", 6)]
+    assert [c[0] for c in code(rows, {0: "USA"})] == ["1243"]
+
+
+def test_reneging_on_a_commitment_to_elections_rejects_institutional_change():
+    rows = [("Zambia", "Zambia", "PROPN", "nsubj", 1), ("reneged", "renege", "VERB", "ROOT", 1),
+            ("on", "on", "ADP", "prep", 1), ("its", "its", "PRON", "poss", 4),
+            ("commitment", "commitment", "NOUN", "pobj", 2), ("to", "to", "ADP", "prep", 4),
+            ("elections", "election", "NOUN", "pobj", 5)]
+    assert code(rows, {0: "ZMB"}) == [("1234", "ZMB", None)]
+
+
+def test_refusing_refugees_is_refusing_humanitarian_aid():
+    rows = [("Syria", "Syria", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3), ("accept", "accept", "VERB", "ROOT", 3),
+            ("refugees", "refugee", "NOUN", "dobj", 3)]
+    assert [c[0] for c in code(rows, {0: "SYR"})] == ["1223"]
