@@ -61,3 +61,11 @@ def test_refusing_refugees_is_refusing_humanitarian_aid():
             ("not", "not", "PART", "neg", 3), ("accept", "accept", "VERB", "ROOT", 3),
             ("refugees", "refugee", "NOUN", "dobj", 3)]
     assert [c[0] for c in code(rows, {0: "SYR"})] == ["1223"]
+
+
+def test_the_askers_own_title_says_nothing_about_what_is_asked():
+    # "The UN emergency coordinator demanded talks" is a demand for talks, not about an emergency.
+    rows = [("The", "the", "DET", "det", 2), ("emergency", "emergency", "NOUN", "compound", 2),
+            ("coordinator", "coordinator", "NOUN", "nsubj", 3), ("demanded", "demand", "VERB", "ROOT", 3),
+            ("talks", "talk", "NOUN", "dobj", 3)]
+    assert [c[0] for c in code(rows, {2: "IGOUNO"})] == ["106"]

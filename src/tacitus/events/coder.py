@@ -101,6 +101,9 @@ REFUSING_VERBS = {"reject", "refuse", "dismiss", "rebuff", "spurn", "turn", "dec
 CARRIER_VERBS = {"issue", "make", "renew", "repeat", "reiterate", "launch", "send", "submit", "voice", "insist",
                  "deliver", "present", "lodge", "file", "step", "press"}
 
+# Verbs that ask for, promise, refuse or threaten an act (their subject is no part of the act's domain).
+MODAL_HEADS = APPEAL_HEADS | DEMAND_HEADS | INTENT_HEADS | REFUSAL_HEADS | THREAT_HEADS | {"warn", "reject", "accuse"}
+
 # Amounts and containers whose "of" object is the real object: "tons of aid", "a batch of helicopters".
 QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
                   "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
@@ -109,6 +112,8 @@ QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "to
                   "contingent", "team", "delegation", "group"}
 # Dependencies of the modifiers a rule's ``compound`` names.
 COMPOUND_DEPS = ("compound", "amod", "nmod", "advmod", "npadvmod")
+# Dependencies of the trigger's own actor, whose words say nothing about the act's domain.
+SUBJECT_DEPS = ("nsubj", "csubj")
 # How far around the trigger domain words count: the object and complement, not the next clause.
 DOMAIN_WINDOW = (10, 25)
 # Confidence of an event with no coded source (only returned when asked for, e.g. for evaluation).
@@ -527,8 +532,14 @@ def domains_of(token, consumed) -> set[str]:
     """The domains (data/events/domains.yaml) whose words occur around the trigger and in its object."""
     words = set()
     before, after = DOMAIN_WINDOW
+    # Who asks, promises or refuses is not what is asked, promised or refused: "the UN Emergency Relief
+    # Coordinator demanded ..." is no demand about an emergency. (The actor of a material act can name its
+    # means, "suicide bombers killed", so it stays.)
+    actor = set()
+    if _lemma(token) in MODAL_HEADS:
+        actor = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     tokens = sorted({t.i: t for holder in [token, *consumed] for t in holder.subtree
-                     if -before <= t.i - token.i <= after}.items())
+                     if -before <= t.i - token.i <= after and t.i not in actor}.items())
     previous = None
     for _, t in tokens:
         words.add(t.lower_)
