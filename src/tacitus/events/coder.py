@@ -81,7 +81,8 @@ DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum"}
 # "must"/"has to" said of someone is a demand on them; "should" is an appeal.
 OBLIGATION_AUX = {"must"}
 ADVICE_AUX = {"should", "ought"}
-OBLIGATION_VERBS = {"need", "have"}
+# "has to" is a demand, "needs to" an appeal ("Japan needs to enact reforms" -> 0242).
+OBLIGATION_VERBS = {"have": "demand", "need": "appeal"}
 # Verbs that report what someone said, whose clause complement can carry a demand or an appeal.
 SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", "insist", "argue", "write",
                 "reiterate", "emphasize", "emphasise", "note", "maintain", "assert", "warn", "remind", "believe",
@@ -423,7 +424,7 @@ def obligation(token):
     elif aux & ADVICE_AUX:
         mode = "appeal"
     elif token.dep_ == "xcomp" and _lemma(token.head) in OBLIGATION_VERBS and token.head.pos_ in ("VERB", "AUX"):
-        mode, clause = "demand", token.head
+        mode, clause = OBLIGATION_VERBS[_lemma(token.head)], token.head
     elif token.dep_ == "xcomp" and token.head.i != token.i and token.head.dep_ != "xcomp":
         # "the US must be ready to mediate": the obligation sits on the governing word.
         return obligation(token.head)

@@ -1,0 +1,64 @@
+"""Concessions, intentions and obligations: what is asked, promised or owed takes the code of the act
+(hand-built parses, so the parser is not under test)."""
+
+from tacitus.events.coder import MentionIndex, match_sentence
+from tacitus.events.lexicon import default_lexicon
+
+from .docs import parse
+
+
+def code(rows, actors):
+    doc, mentions = parse(rows, actors)
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
+    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None) for c in found]
+
+
+def test_demanding_that_a_state_forsake_its_nuclear_program_is_a_demand_to_yield():
+    rows = [("America", "America", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1),
+            ("that", "that", "SCONJ", "mark", 4), ("Korea", "Korea", "PROPN", "nsubj", 4),
+            ("forsake", "forsake", "VERB", "ccomp", 1), ("its", "its", "PRON", "poss", 7),
+            ("nuclear", "nuclear", "ADJ", "amod", 7), ("program", "program", "NOUN", "dobj", 4)]
+    assert code(rows, {0: "USA", 3: "PRK"}) == [("105", "USA", "PRK")]
+
+
+def test_a_speaker_saying_someone_needs_to_act_is_an_appeal():
+    rows = [("Bush", "Bush", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("Japan", "Japan", "PROPN", "nsubj", 3), ("needs", "need", "VERB", "ccomp", 1),
+            ("to", "to", "PART", "aux", 5), ("resign", "resign", "VERB", "xcomp", 3)]
+    assert code(rows, {0: "USAGOV", 2: "JPN"}) == [("0241", "USAGOV", "JPN")]
+
+
+def test_agreeing_to_resign_is_an_intent_to_change_leadership():
+    rows = [("Akayev", "Akayev", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("resign", "resign", "VERB", "xcomp", 1)]
+    assert code(rows, {0: "KGZGOV"}) == [("0341", "KGZGOV", None)]
+
+
+def test_offering_to_hand_over_suspects_is_an_intent_of_judicial_cooperation():
+    rows = [("Libya", "Libya", "PROPN", "nsubj", 1), ("offered", "offer", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("hand", "hand", "VERB", "xcomp", 1),
+            ("over", "over", "ADP", "prt", 3), ("the", "the", "DET", "det", 6),
+            ("suspects", "suspect", "NOUN", "dobj", 3)]
+    assert code(rows, {0: "LBY"}) == [("0313", "LBY", None)]
+
+
+def test_offering_concessions_is_an_intent_to_yield():
+    rows = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("offered", "offer", "VERB", "ROOT", 1),
+            ("concessions", "concession", "NOUN", "dobj", 1)]
+    assert code(rows, {0: "RUS"}) == [("035", "RUS", None)]
+
+
+def test_accepting_a_formula_to_end_a_dispute_is_an_intent_to_settle():
+    rows = [("Denmark", "Denmark", "PROPN", "nsubj", 1), ("accepted", "accept", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("formula", "formula", "NOUN", "dobj", 1),
+            ("for", "for", "ADP", "prep", 3), ("ending", "end", "VERB", "pcomp", 4),
+            ("the", "the", "DET", "det", 7), ("dispute", "dispute", "NOUN", "dobj", 5)]
+    assert code(rows, {0: "DNK"}) == [("037", "DNK", None)]
+
+
+def test_accusing_someone_of_violating_a_ceasefire_is_an_accusation_of_aggression():
+    rows = [("Sudan", "Sudan", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1),
+            ("rebels", "rebel", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 1),
+            ("violating", "violate", "VERB", "pcomp", 3), ("a", "a", "DET", "det", 6),
+            ("ceasefire", "ceasefire", "NOUN", "dobj", 4)]
+    assert [c[0] for c in code(rows, {0: "SDN", 2: "SDNREB"})] == ["1123"]
