@@ -40,3 +40,22 @@ def test_threatening_trade_restrictions_is_a_threat_of_sanctions():
             ("to", "to", "PART", "aux", 3), ("impose", "impose", "VERB", "xcomp", 1),
             ("import", "import", "NOUN", "compound", 5), ("restrictions", "restriction", "NOUN", "dobj", 3)]
     assert code(rows, {0: "FRA"}) == [("1312", "FRA", None)]
+
+
+def test_an_infinitive_after_an_adverbial_is_still_what_is_threatened():
+    # The parser hangs "to secede" as an adverbial clause when "on Monday" stands between.
+    rows = [("Azerbaijan", "Azerbaijan", "PROPN", "nsubj", 1), ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("on", "on", "ADP", "prep", 1), ("Monday", "Monday", "PROPN", "pobj", 2),
+            ("to", "to", "PART", "aux", 5), ("secede", "secede", "VERB", "advcl", 1)]
+    assert code(rows, {0: "AZE"}) == [("1313", "AZE", None)]
+
+
+def test_a_purpose_clause_of_a_phone_call_is_no_appeal():
+    from tacitus.events.coder import attach_infinitives
+
+    rows = [("Netanyahu", "Netanyahu", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+            ("Morrison", "Morrison", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+            ("congratulate", "congratulate", "VERB", "advcl", 1), ("him", "he", "PRON", "dobj", 4)]
+    doc, _ = parse(rows)
+    attach_infinitives(doc[:])
+    assert doc[4].dep_ == "advcl"

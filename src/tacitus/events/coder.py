@@ -410,6 +410,27 @@ def _request_noun_governor(noun, mode: str | None):
     return (mode, noun) if mode is not None else None
 
 
+def attach_infinitives(sent) -> None:
+    """Relabel as ``xcomp`` the subjectless to-infinitive that the parser hangs as ``advcl`` on an asking,
+    promising, refusing or threatening verb when an adverbial stands between them: "threatened on Monday
+    to secede", "appealed to the government on Wednesday to let them resume publishing". Only these
+    verbs: elsewhere a to-infinitive adverbial is a purpose ("visited Dakar to mediate")."""
+    for token in sent:
+        head = token.head
+        if token.dep_ != "advcl" or head.i == token.i or _lemma(head) not in MODAL_HEADS:
+            continue
+        # "called Morrison on Wednesday to congratulate him" is a phone call with a purpose.
+        if _lemma(head) == "call" and head.pos_ == "VERB" and not any(
+                c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and any(
+                    g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children))
+                for c in head.children):
+            continue
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in children):
+            token.dep_ = "xcomp"
+
+
 def obligation(token):
     """What a speaker says someone must or should do: ("demand"|"appeal", speech verb) or None.
 
@@ -568,6 +589,7 @@ def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex, require_sourc
     ``source=None`` and a lower confidence (the evaluation harness codes sentences whose actors the
     dictionaries do not know); by default such events are dropped.
     """
+    attach_infinitives(sent)
     matches = find_triggers(sent, lexicon)
     found: list[Candidate] = []
     for token, rule, consumed in matches:
