@@ -16,8 +16,8 @@ from .lexicon import ANY_COMPLEMENT, Lexicon, Rule, default_domains
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into", "from")
 # Verbs that turn an infinitive into an intention ("plans to visit", "is willing to partner").
 INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "prepare", "wish", "pledge", "promise",
-                "vow", "offer", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
-                "set", "propose", "consider", "mull"}
+                "vow", "swear", "offer", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
+                "set", "propose", "consider", "mull", "commit", "committed"}
 # Verbs that only carry a nominal event: "make a visit", "pay a visit", "conduct a raid".
 LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "begin", "start", "launch", "undertake", "complete",
                "continue", "end", "wrap", "carry", "stage", "mount", "be",
@@ -77,7 +77,10 @@ MODE_MIRROR = {"appeal": APPEAL_FROM_INTENT, "demand": DEMAND_FROM_INTENT, "refu
 # "demanded that Israel withdraw"); the complement's event is coded as the appeal or demand.
 APPEAL_HEADS = {"urge", "call", "appeal", "ask", "request", "implore", "exhort", "plead", "press", "beseech",
                 "entreat", "encourage", "petition", "lobby"}
-DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum"}
+DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum", "pressure", "pressurize",
+                "pressurise"}
+# Wanting someone else to act is asking them to: "Sharon wants Germany to pay more compensation" (025).
+WANT_HEADS = {"want", "wish"}
 # "must"/"has to" said of someone is a demand on them; "should" is an appeal.
 OBLIGATION_AUX = {"must"}
 ADVICE_AUX = {"should", "ought"}
@@ -389,6 +392,10 @@ def governor(token):
         return _request_noun_governor(head, REQUEST_NOUNS[lemma])
     if head.pos_ == "VERB" and lemma in APPEAL_HEADS:
         return "appeal", head
+    if head.pos_ == "VERB" and lemma in WANT_HEADS and (
+            token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in token.children)
+            or token.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in head.children)):
+        return "appeal", head
     if head.pos_ in ("VERB", "NOUN") and lemma in DEMAND_HEADS:
         return "demand", head
     return None
@@ -446,8 +453,8 @@ def obligation(token):
         mode = "appeal"
     elif token.dep_ == "xcomp" and _lemma(token.head) in OBLIGATION_VERBS and token.head.pos_ in ("VERB", "AUX"):
         mode, clause = OBLIGATION_VERBS[_lemma(token.head)], token.head
-    elif token.dep_ == "xcomp" and token.head.i != token.i and token.head.dep_ != "xcomp":
-        # "the US must be ready to mediate": the obligation sits on the governing word.
+    elif token.dep_ in ("xcomp", "acomp") and token.head.i != token.i and token.head.dep_ != "xcomp":
+        # "the US must be ready to mediate": the obligation sits on the governing word (the copula).
         return obligation(token.head)
     else:
         return None
@@ -490,7 +497,7 @@ def modality(token) -> tuple[str | None, bool]:
         mode = "hypothetical"
     elif aux & FUTURE_AUX:
         mode = "intent"
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "on", "upon") \
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ("to", "on", "upon") \
             and _lemma(head.head) in INTENT_HEADS:
         # "agreed to a ceasefire", "agreed on talks": an intention, like "agreed to hold talks".
         mode = "intent"
