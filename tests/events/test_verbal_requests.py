@@ -69,3 +69,17 @@ def test_the_askers_own_title_says_nothing_about_what_is_asked():
             ("coordinator", "coordinator", "NOUN", "nsubj", 3), ("demanded", "demand", "VERB", "ROOT", 3),
             ("talks", "talk", "NOUN", "dobj", 3)]
     assert [c[0] for c in code(rows, {2: "IGOUNO"})] == ["106"]
+
+
+def test_hoping_for_talks_is_an_appeal_for_talks():
+    # The parser lemmatizes "hoped" as "hop": the word itself is read as well.
+    rows = [("China", "China", "PROPN", "nsubj", 1), ("hoped", "hop", "VERB", "ROOT", 1),
+            ("for", "for", "ADP", "prep", 1), ("talks", "talk", "NOUN", "pobj", 2),
+            ("with", "with", "ADP", "prep", 3), ("Taiwan", "Taiwan", "PROPN", "pobj", 4)]
+    assert [c[0] for c in code(rows, {0: "CHN", 5: "TWN"})] == ["026"]
+
+
+def test_expressing_hope_is_optimism_not_an_intention():
+    rows = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("voiced", "voice", "VERB", "ROOT", 1),
+            ("hope", "hope", "NOUN", "dobj", 1)]
+    assert code(rows, {0: "TUR"}) == [("013", "TUR", None)]

@@ -76,11 +76,12 @@ MODE_MIRROR = {"appeal": APPEAL_FROM_INTENT, "demand": DEMAND_FROM_INTENT, "refu
 # Verbs whose complement is what they ask for ("urged Iran to stop", "called on both sides to talk",
 # "demanded that Israel withdraw"); the complement's event is coded as the appeal or demand.
 APPEAL_HEADS = {"urge", "call", "appeal", "ask", "request", "implore", "exhort", "plead", "press", "beseech",
-                "entreat", "encourage", "petition", "lobby"}
+                "entreat", "encourage", "petition", "lobby", "persuade", "convince"}
 DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum", "pressure", "pressurize",
                 "pressurise"}
-# Wanting someone else to act is asking them to: "Sharon wants Germany to pay more compensation" (025).
-WANT_HEADS = {"want", "wish"}
+# Wanting or hoping that someone else acts is asking them to: "Sharon wants Germany to pay more
+# compensation" (025), "said it hoped for more talks" (026). The parser lemmatizes "hoped" as "hop".
+WANT_HEADS = {"want", "wish", "hope", "hoped", "hopes", "hoping"}
 # "must"/"has to" said of someone is a demand on them; "should" is an appeal.
 OBLIGATION_AUX = {"must"}
 ADVICE_AUX = {"should", "ought"}
@@ -381,7 +382,8 @@ def governor(token):
     head = token.head
     if head.i == token.i:
         return None
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+    asked_for = token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for"
+    if asked_for:
         head = head.head
     elif token.dep_ == "acl" and head.pos_ == "NOUN" and _lemma(head) in REQUEST_NOUNS:
         pass  # "a request to interrogate detainees", "an ultimatum to hand over a guard"
@@ -392,8 +394,8 @@ def governor(token):
         return _request_noun_governor(head, REQUEST_NOUNS[lemma])
     if head.pos_ == "VERB" and lemma in APPEAL_HEADS:
         return "appeal", head
-    if head.pos_ == "VERB" and lemma in WANT_HEADS and (
-            token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in token.children)
+    if head.pos_ == "VERB" and (lemma in WANT_HEADS or head.lower_ in WANT_HEADS) and (
+            asked_for or token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in token.children)
             or token.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in head.children)):
         return "appeal", head
     if head.pos_ in ("VERB", "NOUN") and lemma in DEMAND_HEADS:
