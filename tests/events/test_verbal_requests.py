@@ -83,3 +83,16 @@ def test_expressing_hope_is_optimism_not_an_intention():
     rows = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("voiced", "voice", "VERB", "ROOT", 1),
             ("hope", "hope", "NOUN", "dobj", 1)]
     assert code(rows, {0: "TUR"}) == [("013", "TUR", None)]
+
+
+def test_ordering_ones_own_patrols_is_no_demand():
+    rows = [("Sindh", "Sindh", "PROPN", "nsubj", 1), ("ordered", "order", "VERB", "ROOT", 1),
+            ("patrols", "patrol", "NOUN", "dobj", 1)]
+    assert [c[0][:2] for c in code(rows, {0: "PAKGOV"})] != ["10"]
+
+
+def test_ordering_someone_to_act_is_a_demand():
+    rows = [("Managua", "Managua", "PROPN", "nsubj", 1), ("ordered", "order", "VERB", "ROOT", 1),
+            ("Prensa", "Prensa", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+            ("suspend", "suspend", "VERB", "xcomp", 1), ("publication", "publication", "NOUN", "dobj", 4)]
+    assert [c[0] for c in code(rows, {0: "NICGOV", 2: "NICMED"})] == ["100"]
