@@ -96,3 +96,21 @@ def test_ordering_someone_to_act_is_a_demand():
             ("Prensa", "Prensa", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
             ("suspend", "suspend", "VERB", "xcomp", 1), ("publication", "publication", "NOUN", "dobj", 4)]
     assert [c[0] for c in code(rows, {0: "NICGOV", 2: "NICMED"})] == ["100"]
+
+
+def test_calling_for_sanctions_against_someone_rallies_opposition_against_them():
+    rows = [("EU", "EU", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+            ("for", "for", "ADP", "prep", 1), ("sanctions", "sanction", "NOUN", "pobj", 2),
+            ("against", "against", "ADP", "prep", 3), ("Uganda", "Uganda", "PROPN", "pobj", 4)]
+    assert code(rows, {0: "EUR", 5: "UGA"}) == [("113", "EUR", "UGA")]
+
+
+def test_insisting_on_ones_own_conduct_is_no_demand():
+    from tacitus.events.coder import governor
+
+    rows = [("China", "China", "PROPN", "nsubj", 1), ("insists", "insist", "VERB", "ROOT", 1),
+            ("it", "it", "PRON", "nsubj", 4), ("is", "be", "AUX", "aux", 4),
+            ("enforcing", "enforce", "VERB", "ccomp", 1), ("sanctions", "sanction", "NOUN", "dobj", 4)]
+    doc, _ = parse(rows)
+    doc[4].tag_ = "VBG"
+    assert governor(doc[4]) is None

@@ -68,6 +68,10 @@ REJECT_FROM_INTENT = _mirror("12", {
 # Codes of their own, not mirrored from an intention: asking for an agreement is asking to settle the
 # dispute, refusing to sign is rejecting the agreement.
 APPEAL_DIRECT = {"057": "027"}
+# Asking or demanding that others protest, sanction, cut ties or fight is rallying opposition against the
+# target (113): "called for sanctions against Myanmar's generals", "called on Arabs to mobilize against".
+RALLY_ROOTS = {"14", "15", "16", "19", "20"}
+RALLY_CODE = "113"
 DEMAND_DIRECT = {"057": "107"}
 REJECT_DIRECT = {"057": "127"}
 # The tables of each asking or refusing mode, read once per event by `apply_modality`.
@@ -79,6 +83,8 @@ APPEAL_HEADS = {"urge", "call", "appeal", "ask", "request", "implore", "exhort",
                 "entreat", "encourage", "petition", "lobby", "persuade", "convince"}
 DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum", "pressure", "pressurize",
                 "pressurise"}
+# Demand verbs that also assert: only a subjunctive or modal clause is demanded.
+ASSERTING_HEADS = {"insist"}
 # Wanting or hoping that someone else acts is asking them to: "Sharon wants Germany to pay more
 # compensation" (025), "said it hoped for more talks" (026). The parser lemmatizes "hoped" as "hop".
 WANT_HEADS = {"want", "wish", "hope", "hoped", "hopes", "hoping"}
@@ -399,6 +405,9 @@ def governor(token):
             or token.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in head.children)):
         return "appeal", head
     if head.pos_ in ("VERB", "NOUN") and lemma in DEMAND_HEADS:
+        if lemma in ASSERTING_HEADS and token.dep_ == "ccomp" and token.tag_ != "VB" and not any(
+                c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX | ADVICE_AUX for c in token.children):
+            return None  # "insists it is enforcing the sanctions" asserts; "insisted that Israel withdraw" demands
         return "demand", head
     return None
 
@@ -552,6 +561,8 @@ def apply_modality(code: str, mode: str | None) -> str:
     direct = MODE_DIRECT.get(mode, {})
     if code in direct:
         return direct[code]
+    if mode in ("appeal", "demand") and (root in RALLY_ROOTS or code == RALLY_CODE):
+        return RALLY_CODE
     mirror = MODE_MIRROR.get(mode)
     if mirror is not None:
         intent = intent_code(code)
