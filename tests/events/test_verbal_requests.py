@@ -114,3 +114,19 @@ def test_insisting_on_ones_own_conduct_is_no_demand():
     doc, _ = parse(rows)
     doc[4].tag_ = "VBG"
     assert governor(doc[4]) is None
+
+
+def test_saying_someone_must_act_is_a_demand_even_for_an_act_no_rule_knows():
+    rows = [("HRW", "HRW", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("Sudan", "Sudan", "PROPN", "nsubj", 4), ("must", "must", "AUX", "aux", 4),
+            ("ensure", "ensure", "VERB", "ccomp", 1), ("security", "security", "NOUN", "dobj", 4)]
+    assert code(rows, {0: "NGOHRI", 2: "SDN"}) == [("100", "NGOHRI", "SDN")]
+
+
+def test_an_attack_that_must_stop_is_not_asked_for():
+    rows = [("Egypt", "Egypt", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("Israel", "Israel", "PROPN", "nsubj", 4), ("must", "must", "AUX", "aux", 4),
+            ("stop", "stop", "VERB", "ccomp", 1), ("attacking", "attack", "VERB", "xcomp", 4),
+            ("Gaza", "Gaza", "PROPN", "dobj", 5)]
+    codes = [c[0] for c in code(rows, {0: "EGY", 2: "ISR", 6: "PSE"})]
+    assert "113" not in codes and "190" not in codes, codes

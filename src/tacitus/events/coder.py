@@ -90,6 +90,10 @@ ASSERTING_HEADS = {"insist"}
 WANT_HEADS = {"want", "wish", "hope", "hoped", "hopes", "hoping"}
 # "must"/"has to" said of someone is a demand on them; "should" is an appeal.
 OBLIGATION_AUX = {"must"}
+# Verbs whose complement is what is to end: "must stop attacking" demands no attack.
+STOPPING_HEADS = {"stop", "halt", "cease", "end", "refrain", "avoid", "quit"}
+# The code of a said obligation whose act has no rule of its own.
+OBLIGED_CODES = {"demand": "100", "appeal": "020"}
 ADVICE_AUX = {"should", "ought"}
 # "has to" is a demand, "needs to" an appeal ("Japan needs to enact reforms" -> 0242).
 OBLIGATION_VERBS = {"have": "demand", "need": "appeal"}
@@ -449,6 +453,29 @@ def attach_infinitives(sent) -> None:
             token.dep_ = "xcomp"
 
 
+def obliged_statement(candidate: Candidate, mentions: MentionIndex) -> Candidate:
+    """A plain statement that someone must or should act is a demand or an appeal on them, even when the
+    act has no rule of its own: "Human Rights Watch said the authorities must ensure security" (100).
+    Returns the candidate recoded, or unchanged."""
+    if not candidate.rule.residual or candidate.code != "010":
+        return candidate
+    for clause in candidate.trigger.children:
+        if clause.dep_ != "ccomp":
+            continue
+        aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        mode = "demand" if aux & OBLIGATION_AUX else "appeal" if aux & ADVICE_AUX else None
+        if mode is None or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        obliged = [m for t in subjects(clause) for m in mentions.actors(t)]
+        target = next((m for m in obliged if candidate.source is None or not _self_directed(
+            candidate.source.actor, m.actor)), None)
+        evidence = dict(candidate.evidence, modality=mode, governor=candidate.trigger.i)
+        return Candidate(trigger=candidate.trigger, rule=candidate.rule, code=OBLIGED_CODES[mode],
+                         source=candidate.source, target=target or candidate.target, negated=candidate.negated,
+                         modality=mode, evidence=evidence, confidence=candidate.confidence)
+    return candidate
+
+
 def obligation(token):
     """What a speaker says someone must or should do: ("demand"|"appeal", speech verb) or None.
 
@@ -464,6 +491,9 @@ def obligation(token):
         mode = "appeal"
     elif token.dep_ == "xcomp" and _lemma(token.head) in OBLIGATION_VERBS and token.head.pos_ in ("VERB", "AUX"):
         mode, clause = OBLIGATION_VERBS[_lemma(token.head)], token.head
+    elif token.dep_ == "xcomp" and _lemma(token.head) in STOPPING_HEADS:
+        # "Israel must stop attacking": the attack is what must end, not what is asked for.
+        return ("hypothetical", None) if obligation(token.head) is not None else None
     elif token.dep_ in ("xcomp", "acomp") and token.head.i != token.i and token.head.dep_ != "xcomp":
         # "the US must be ready to mediate": the obligation sits on the governing word (the copula).
         return obligation(token.head)
@@ -617,6 +647,7 @@ def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex, require_sourc
     # A verb whose complement was coded as what it asks for or refuses ("urged X to release", "rejected
     # a proposal for a cease-fire") is not coded again as a bare appeal, demand or rejection.
     governors = {c.evidence["governor"] for c in found if "governor" in c.evidence}
+    found = [obliged_statement(c, mentions) for c in found]
     return [c for c in found
             if not (c.trigger.i in governors and (c.code[:2] in ("02", "10", "12") or c.rule.any_complement))]
 
