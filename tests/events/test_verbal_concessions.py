@@ -96,3 +96,11 @@ def test_being_committed_to_opening_the_economy_is_an_intent_to_cooperate_econom
     # The subject of a gerund after a preposition is not reached yet: checked without a coded source.
     found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions), require_source=False)
     assert [c.code[:2] for c in found] == ["03"]
+
+
+def test_offering_to_send_troops_is_an_offer_of_military_aid_not_a_threat():
+    rows = [("Australia", "Australia", "PROPN", "nsubj", 1), ("offered", "offer", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("send", "send", "VERB", "xcomp", 1),
+            ("troops", "troop", "NOUN", "dobj", 3), ("to", "to", "ADP", "prep", 3),
+            ("Manila", "Manila", "PROPN", "pobj", 5)]
+    assert [c[0] for c in code(rows, {0: "AUS", 6: "PHL"})] == ["0332"]
