@@ -130,3 +130,24 @@ def test_an_attack_that_must_stop_is_not_asked_for():
             ("Gaza", "Gaza", "PROPN", "dobj", 5)]
     codes = [c[0] for c in code(rows, {0: "EGY", 2: "ISR", 6: "PSE"})]
     assert "113" not in codes and "190" not in codes, codes
+
+
+def test_calling_on_others_to_mobilize_against_someone_rallies_opposition():
+    rows = [("Groups", "group", "NOUN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+            ("on", "on", "ADP", "prep", 1), ("workers", "worker", "NOUN", "pobj", 2),
+            ("to", "to", "PART", "aux", 5), ("mobilize", "mobilize", "VERB", "xcomp", 1),
+            ("against", "against", "ADP", "prep", 5), ("America", "America", "PROPN", "pobj", 6)]
+    # The target is still the one addressed (the workers), not the one rallied against.
+    assert [c[0] for c in code(rows, {0: "SYRMED", 7: "USA"})] == ["113"]
+
+
+def test_a_date_after_call_is_no_addressee():
+    from spacy.tokens import Span
+
+    rows = [("Trump", "Trump", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+            ("May", "May", "PROPN", "dobj", 1), ("on", "on", "ADP", "prep", 1),
+            ("Tuesday", "Tuesday", "PROPN", "pobj", 3)]
+    doc, mentions = parse(rows, {0: "USAGOV", 2: "GBRGOV"})
+    doc.ents = [Span(doc, 4, 5, label="DATE")]
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
+    assert not any(c.code.startswith("02") for c in found)

@@ -127,6 +127,8 @@ QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "to
                   "contingent", "team", "delegation", "group"}
 # Dependencies of the modifiers a rule's ``compound`` names.
 COMPOUND_DEPS = ("compound", "amod", "nmod", "advmod", "npadvmod")
+# Entity types of dates and times, which are never addressees or targets ("called X on Tuesday").
+TIME_ENTITIES = ("DATE", "TIME")
 # Dependencies of the trigger's own actor, whose words say nothing about the act's domain.
 SUBJECT_DEPS = ("nsubj", "csubj")
 # How far around the trigger domain words count: the object and complement, not the next clause.
@@ -211,6 +213,11 @@ def _object_heads(obj) -> list:
     return words
 
 
+def _temporal(prep) -> bool:
+    """A preposition whose object is a date or time: "on Tuesday"."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in prep.children)
+
+
 def _lemma(token) -> str:
     return token.lemma_.lower()
 
@@ -219,7 +226,8 @@ def _prep_object(token, prep: str):
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            # "called X on Tuesday" is no call on Tuesday: a date is never an addressee or a target.
+            if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
                 return pobj
     return None
 
@@ -255,7 +263,7 @@ def match_rule(token, rule: Rule):
         if pobj is None or (rule.pobj and _lemma(pobj) not in rule.pobj and pobj.lower_ not in rule.pobj):
             return None
     if rule.particle and not any(
-            c.dep_ in ("prt", "prep") and c.lower_ == rule.particle for c in token.children):
+            c.dep_ in ("prt", "prep") and c.lower_ == rule.particle and not _temporal(c) for c in token.children):
         return None
     if rule.xcomp:
         comp = _xcomp(token, rule.xcomp)
@@ -752,7 +760,7 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     if rule.domains:
         code, domain = domain_code(rule, domains_of(token, consumed))
     modal_code = apply_modality(code, mode)
-    if mode in ("appeal", "demand", "refusal", "threat") and modal_code == code:
+    if mode in ("appeal", "demand", "refusal", "threat") and modal_code == code and code != RALLY_CODE:
         # An attack asked for or refused did not happen; the asking verb's own rule codes the request.
         return []
     code = modal_code
