@@ -104,3 +104,10 @@ def test_offering_to_send_troops_is_an_offer_of_military_aid_not_a_threat():
             ("troops", "troop", "NOUN", "dobj", 3), ("to", "to", "ADP", "prep", 3),
             ("Manila", "Manila", "PROPN", "pobj", 5)]
     assert [c[0] for c in code(rows, {0: "AUS", 6: "PHL"})] == ["0332"]
+
+
+def test_establishing_diplomatic_ties_is_recognition():
+    rows = [("Myanmar", "Myanmar", "PROPN", "nsubj", 1), ("established", "establish", "VERB", "ROOT", 1),
+            ("ties", "tie", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 1),
+            ("Seychelles", "Seychelles", "PROPN", "pobj", 3)]
+    assert ("054", "MMR", "SYC") in code(rows, {0: "MMR", 4: "SYC"})
