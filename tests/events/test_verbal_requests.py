@@ -151,3 +151,12 @@ def test_a_date_after_call_is_no_addressee():
     doc.ents = [Span(doc, 4, 5, label="DATE")]
     found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
     assert not any(c.code.startswith("02") for c in found)
+
+
+def test_demanding_an_armed_presence_to_protect_them_is_a_demand_for_peacekeeping():
+    rows = [("Albanians", "Albanian", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 4), ("military", "military", "ADJ", "amod", 4),
+            ("presence", "presence", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 6),
+            ("protect", "protect", "VERB", "acl", 4), ("the", "the", "DET", "det", 8),
+            ("minority", "minority", "NOUN", "dobj", 6)]
+    assert [c[0] for c in code(rows, {0: "SRBALB"})] == ["1034"]
