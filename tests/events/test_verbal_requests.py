@@ -160,3 +160,19 @@ def test_demanding_an_armed_presence_to_protect_them_is_a_demand_for_peacekeepin
             ("protect", "protect", "VERB", "acl", 4), ("the", "the", "DET", "det", 8),
             ("minority", "minority", "NOUN", "dobj", 6)]
     assert [c[0] for c in code(rows, {0: "SRBALB"})] == ["1034"]
+
+
+def test_a_reminder_that_someone_must_act_is_the_issuers_demand():
+    rows = [("Chirac", "Chirac", "PROPN", "nsubj", 1), ("issued", "issue", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("reminder", "reminder", "NOUN", "dobj", 1),
+            ("that", "that", "SCONJ", "mark", 7), ("Iraq", "Iraq", "PROPN", "nsubj", 7),
+            ("must", "must", "AUX", "aux", 7), ("release", "release", "VERB", "acl", 3),
+            ("hostages", "hostage", "NOUN", "dobj", 7)]
+    assert code(rows, {0: "FRAGOV", 5: "IRQ"}) == [("1053", "FRAGOV", "IRQ")]
+
+
+def test_seeking_refuge_is_a_demand_for_humanitarian_aid():
+    rows = [("Kurds", "Kurd", "PROPN", "nsubj", 1), ("sought", "seek", "VERB", "ROOT", 1),
+            ("refuge", "refuge", "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 1),
+            ("Germany", "Germany", "PROPN", "pobj", 3)]
+    assert [c[0] for c in code(rows, {0: "IRQKRD", 4: "DEU"})] == ["1033"]

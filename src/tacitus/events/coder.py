@@ -101,6 +101,8 @@ OBLIGATION_VERBS = {"have": "demand", "need": "appeal"}
 SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", "insist", "argue", "write",
                 "reiterate", "emphasize", "emphasise", "note", "maintain", "assert", "warn", "remind", "believe",
                 "think", "told", "urge", "repeat", "underline", "underscore", "affirm"}
+# Nouns that report what someone said, whose clause can carry a demand or an appeal.
+SPEECH_NOUNS = {"reminder", "warning", "statement", "message", "letter", "declaration", "announcement", "note"}
 # Prepositions that carry the addressee of an appeal: "called on Israel", "appealed to the UN".
 ADDRESSEE_PREPS = ("on", "upon", "to")
 # Nouns that carry what is asked for, demanded or proposed: "a call for talks", "a request to interrogate
@@ -509,6 +511,11 @@ def obligation(token):
         return None
     if clause.dep_ == "ccomp" and _lemma(clause.head) in SPEECH_HEADS:
         return mode, clause.head
+    if clause.dep_ in ("acl", "ccomp") and _lemma(clause.head) in SPEECH_NOUNS:
+        # "issued a stern reminder to Iraq that it must cooperate": the one who issued it demands.
+        noun = clause.head
+        carrier = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" else noun
+        return mode, carrier
     speech = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in SPEECH_HEADS), None)
     if speech is not None:
         return mode, speech
