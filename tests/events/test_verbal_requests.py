@@ -176,3 +176,17 @@ def test_seeking_refuge_is_a_demand_for_humanitarian_aid():
             ("refuge", "refuge", "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 1),
             ("Germany", "Germany", "PROPN", "pobj", 3)]
     assert [c[0] for c in code(rows, {0: "IRQKRD", 4: "DEU"})] == ["1033"]
+
+
+def test_a_clause_describing_a_participant_says_nothing_about_what_is_refused():
+    from tacitus.events.coder import domains_of
+
+    # "refused to allow observers who were taken hostage": no refusal to release hostages.
+    rows = [("UNITA", "UNITA", "PROPN", "nsubj", 1), ("refused", "refuse", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("allow", "allow", "VERB", "xcomp", 1),
+            ("observers", "observer", "NOUN", "dobj", 3), ("who", "who", "PRON", "nsubjpass", 7),
+            ("were", "be", "AUX", "auxpass", 7), ("taken", "take", "VERB", "relcl", 4),
+            ("hostage", "hostage", "NOUN", "oprd", 7)]
+    doc, _ = parse(rows)
+    present = domains_of(doc[1], [doc[3]])
+    assert "inspection" in present and "release" not in present

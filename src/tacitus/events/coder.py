@@ -625,6 +625,10 @@ def domains_of(token, consumed) -> set[str]:
     actor = set()
     if _lemma(token) in MODAL_HEADS:
         actor = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        # Nor are the clauses that describe a participant: "refused to allow planes to evacuate observers
+        # who were taken hostage" is no refusal to release hostages.
+        actor |= {t.i for t in token.subtree if t.i != token.i and _describes_participant(t)
+                  for t in t.subtree}
     tokens = sorted({t.i: t for holder in [token, *consumed] for t in holder.subtree
                      if -before <= t.i - token.i <= after and t.i not in actor}.items())
     previous = None
@@ -635,6 +639,14 @@ def domains_of(token, consumed) -> set[str]:
             words.add(f"{previous.lower_} {t.lower_}")
         previous = t
     return {name for name, vocab in default_domains().items() if words & vocab}
+
+
+def _describes_participant(token) -> bool:
+    """A relative clause or participle hung on a noun ("observers who were taken hostage", "detainees held
+    after the escape"), as opposed to an infinitive saying what is asked ("a request to interrogate")."""
+    if token.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    return token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG"))
 
 
 def domain_code(rule: Rule, present: set[str]) -> tuple[str, str | None]:
