@@ -190,3 +190,10 @@ def test_a_clause_describing_a_participant_says_nothing_about_what_is_refused():
     doc, _ = parse(rows)
     present = domains_of(doc[1], [doc[3]])
     assert "inspection" in present and "release" not in present
+
+
+def test_cancelling_ones_own_visit_reduces_relations_and_rejects_nothing():
+    rows = [("Putin", "Putin", "PROPN", "nsubj", 1), ("cancelled", "cancel", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("visit", "visit", "NOUN", "dobj", 1),
+            ("to", "to", "ADP", "prep", 3), ("Paris", "Paris", "PROPN", "pobj", 4)]
+    assert [c[0] for c in code(rows, {0: "RUSGOV", 5: "FRA"})] == ["161"]
