@@ -59,3 +59,23 @@ def test_a_purpose_clause_of_a_phone_call_is_no_appeal():
     doc, _ = parse(rows)
     attach_infinitives(doc[:])
     assert doc[4].dep_ == "advcl"
+
+
+def test_claiming_that_one_attacked_is_claiming_responsibility():
+    rows = [("Taliban", "Taliban", "PROPN", "nsubj", 1), ("claimed", "claim", "VERB", "ROOT", 1),
+            ("that", "that", "SCONJ", "mark", 5), ("they", "they", "PRON", "nsubj", 5),
+            ("had", "have", "AUX", "aux", 5), ("attacked", "attack", "VERB", "ccomp", 1),
+            ("Kabul", "Kabul", "PROPN", "dobj", 5)]
+    doc, mentions = parse(rows, {0: "AFGINS", 6: "AFG"})
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions), require_source=False)
+    assert [c.code for c in found] == ["015"]
+
+
+def test_claiming_that_someone_else_attacked_is_no_claim_of_responsibility():
+    from tacitus.events.coder import modality
+
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("claimed", "claim", "VERB", "ROOT", 1),
+            ("Israel", "Israel", "PROPN", "nsubj", 3), ("attacked", "attack", "VERB", "ccomp", 1),
+            ("Natanz", "Natanz", "PROPN", "dobj", 3)]
+    doc, _ = parse(rows)
+    assert modality(doc[3])[0] != "claim"

@@ -23,6 +23,10 @@ LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "begin", "start", "laun
                "continue", "end", "wrap", "carry", "stage", "mount", "be",
                # "announced a ceasefire", "ordered the release of": the announcer's own act.
                "announce", "declare", "order", "approve", "authorize", "authorise"}
+# "X claimed that they had attacked Y" claims responsibility for the attack (015).
+CLAIM_HEADS = {"claim"}
+CLAIMANT_PRONOUNS = {"they", "it", "he", "she", "we"}
+CLAIM_CODE = "015"
 # "failed to reach agreement" is no agreement: coded like a refusal (CAMEO 12).
 REFUSAL_HEADS = {"refuse", "decline", "reject", "fail"}
 # "threatened to strike": the act is only threatened (CAMEO 13).
@@ -544,7 +548,7 @@ def addressee(verb) -> list:
 
 
 def modality(token) -> tuple[str | None, bool]:
-    """The trigger's modality and polarity: ("intent"|"refusal"|"hypothetical"|None, negated)."""
+    """The trigger's modality and polarity: ("intent"|"refusal"|"threat"|"claim"|"hypothetical"|None, negated)."""
     negated = any(c.dep_ == "neg" for c in token.children)
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     head = token.head
@@ -558,6 +562,9 @@ def modality(token) -> tuple[str | None, bool]:
         # "agreed to a ceasefire", "agreed on talks": an intention, like "agreed to hold talks".
         mode = "intent"
         negated = negated or any(c.dep_ == "neg" for c in head.head.children)
+    if token.dep_ == "ccomp" and _lemma(head) in CLAIM_HEADS and _claims_own_act(token, head):
+        # "the Taliban claimed that they had attacked the school": a claim of responsibility (015).
+        mode = "claim"
     if token.dep_ == "xcomp" and head.i != token.i:
         lemma = _lemma(head)
         if lemma in REFUSAL_HEADS:
@@ -586,6 +593,15 @@ def modality(token) -> tuple[str | None, bool]:
     return mode, negated
 
 
+def _claims_own_act(act, claim) -> bool:
+    """Whether the claimant is the actor of the claimed act: its subject is a pronoun or the same word."""
+    actor = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    claimant = next((c for c in claim.children if c.dep_ == "nsubj"), None)
+    if actor is None or claimant is None:
+        return False
+    return actor.pos_ == "PRON" and actor.lower_ in CLAIMANT_PRONOUNS or actor.lower_ == claimant.lower_
+
+
 def intent_code(code: str) -> str | None:
     """The "express intent" (03) code for a cooperative act, or None when the act is not cooperative."""
     root = code[:2]
@@ -599,6 +615,8 @@ def intent_code(code: str) -> str | None:
 def apply_modality(code: str, mode: str | None) -> str:
     """The CAMEO code an intention, appeal, demand, refusal or threat turns ``code`` into."""
     root = code[:2]
+    if mode == "claim":
+        return CLAIM_CODE
     if mode in ("intent", "threat"):
         if root in THREAT_ROOTS:
             return THREAT_CODES.get(code) or THREAT_CODES.get(code[:3]) or THREAT_ROOTS[root]
