@@ -197,3 +197,11 @@ def test_cancelling_ones_own_visit_reduces_relations_and_rejects_nothing():
             ("a", "a", "DET", "det", 3), ("visit", "visit", "NOUN", "dobj", 1),
             ("to", "to", "ADP", "prep", 3), ("Paris", "Paris", "PROPN", "pobj", 4)]
     assert [c[0] for c in code(rows, {0: "RUSGOV", 5: "FRA"})] == ["161"]
+
+
+def test_pushing_for_someone_to_act_is_an_appeal():
+    rows = [("Abe", "Abe", "PROPN", "nsubj", 1), ("pushed", "push", "VERB", "ROOT", 1),
+            ("for", "for", "SCONJ", "mark", 7), ("the", "the", "DET", "det", 4),
+            ("constitution", "constitution", "NOUN", "nsubjpass", 7), ("to", "to", "PART", "aux", 7),
+            ("be", "be", "AUX", "auxpass", 7), ("revised", "revise", "VERB", "advcl", 1)]
+    assert [c[0] for c in code(rows, {0: "JPNGOV"})] == ["0244"]

@@ -105,6 +105,9 @@ OBLIGATION_VERBS = {"have": "demand", "need": "appeal"}
 SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", "insist", "argue", "write",
                 "reiterate", "emphasize", "emphasise", "note", "maintain", "assert", "warn", "remind", "believe",
                 "think", "told", "urge", "repeat", "underline", "underscore", "affirm"}
+# Verbs that ask through a for-to clause: "pushed for Congress to update the law", "called for the generals
+# to be referred to the court".
+FOR_TO_HEADS = {"push", "press", "call", "lobby", "campaign", "appeal", "plead"}
 # Nouns that report what someone said, whose clause can carry a demand or an appeal.
 SPEECH_NOUNS = {"reminder", "warning", "statement", "message", "letter", "declaration", "announcement", "note"}
 # Prepositions that carry the addressee of an appeal: "called on Israel", "appealed to the UN".
@@ -418,6 +421,9 @@ def governor(token):
         return _request_noun_governor(head, REQUEST_NOUNS[lemma])
     if head.pos_ == "VERB" and lemma in APPEAL_HEADS:
         return "appeal", head
+    if head.pos_ == "VERB" and lemma in FOR_TO_HEADS and token.dep_ == "xcomp" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return "appeal", head
     if head.pos_ == "VERB" and (lemma in WANT_HEADS or head.lower_ in WANT_HEADS) and (
             asked_for or token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in token.children)
             or token.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in head.children)):
@@ -453,7 +459,14 @@ def attach_infinitives(sent) -> None:
     verbs: elsewhere a to-infinitive adverbial is a purpose ("visited Dakar to mediate")."""
     for token in sent:
         head = token.head
-        if token.dep_ != "advcl" or head.i == token.i or _lemma(head) not in MODAL_HEADS:
+        if token.dep_ != "advcl" or head.i == token.i:
+            continue
+        children = list(token.children)
+        if _lemma(head) in FOR_TO_HEADS and any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in children):
+            token.dep_ = "xcomp"  # "pushed for the constitution to be revised"
+            continue
+        if _lemma(head) not in MODAL_HEADS:
             continue
         # "called Morrison on Wednesday to congratulate him" is a phone call with a purpose.
         if _lemma(head) == "call" and head.pos_ == "VERB" and not any(
