@@ -111,3 +111,19 @@ def test_establishing_diplomatic_ties_is_recognition():
             ("ties", "tie", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 1),
             ("Seychelles", "Seychelles", "PROPN", "pobj", 3)]
     assert ("054", "MMR", "SYC") in code(rows, {0: "MMR", 4: "SYC"})
+
+
+def test_agreeing_to_a_ceasefire_is_one_event_not_two():
+    rows = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+            ("to", "to", "ADP", "prep", 1), ("a", "a", "DET", "det", 4),
+            ("ceasefire", "ceasefire", "NOUN", "pobj", 2)]
+    assert code(rows, {0: "TUR"}) == [("0356", "TUR", None)]
+
+
+def test_agreeing_to_an_extension_of_a_peacekeeping_force_is_an_intent_to_send_peacekeepers():
+    rows = [("Cyprus", "Cyprus", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+            ("to", "to", "ADP", "prep", 1), ("an", "an", "DET", "det", 4),
+            ("extension", "extension", "NOUN", "pobj", 2), ("of", "of", "ADP", "prep", 4),
+            ("the", "the", "DET", "det", 8), ("peacekeeping", "peacekeeping", "NOUN", "compound", 8),
+            ("force", "force", "NOUN", "pobj", 5)]
+    assert code(rows, {0: "CYP"}) == [("0334", "CYP", None)]

@@ -129,7 +129,8 @@ CARRIER_VERBS = {"issue", "make", "renew", "repeat", "reiterate", "launch", "sen
 MODAL_HEADS = APPEAL_HEADS | DEMAND_HEADS | INTENT_HEADS | REFUSAL_HEADS | THREAT_HEADS | {"warn", "reject", "accuse"}
 
 # Amounts and containers whose "of" object is the real object: "tons of aid", "a batch of helicopters".
-QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
+QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "tons", "tonne", "tonnes", "worth",
+                  "percent", "per cent", "portion", "half", "bulk", "rest", "remainder", "shipment", "consignment", "batch", "convoy", "load",
                   "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
                   "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
                   "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
@@ -480,6 +481,24 @@ def attach_infinitives(sent) -> None:
             token.dep_ = "xcomp"
 
 
+def drop_repeated_acts(found: list[Candidate]) -> list[Candidate]:
+    """One act coded twice through a governing word and its object ("agreed to a ceasefire": the agreement
+    and the ceasefire, both 0356 between the same actors) is kept once, at the governing word."""
+    def key(c):
+        return (c.code, c.source.start if c.source else None, c.target.start if c.target else None)
+
+    kept = []
+    for c in found:
+        twin = next((k for k in kept if key(k) == key(c) and (
+            k.trigger.i in {a.i for a in c.trigger.ancestors} or c.trigger.i in {a.i for a in k.trigger.ancestors})),
+            None)
+        if twin is None:
+            kept.append(c)
+        elif c.trigger.i in {a.i for a in twin.trigger.ancestors}:
+            kept[kept.index(twin)] = c
+    return kept
+
+
 def obliged_statement(candidate: Candidate, mentions: MentionIndex) -> Candidate:
     """A plain statement that someone must or should act is a demand or an appeal on them, even when the
     act has no rule of its own: "Human Rights Watch said the authorities must ensure security" (100).
@@ -706,8 +725,8 @@ def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex, require_sourc
     # a proposal for a cease-fire") is not coded again as a bare appeal, demand or rejection.
     governors = {c.evidence["governor"] for c in found if "governor" in c.evidence}
     found = [obliged_statement(c, mentions) for c in found]
-    return [c for c in found
-            if not (c.trigger.i in governors and (c.code[:2] in ("02", "10", "12") or c.rule.any_complement))]
+    return drop_repeated_acts([c for c in found if not (
+        c.trigger.i in governors and (c.code[:2] in ("02", "10", "12") or c.rule.any_complement))])
 
 
 def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
