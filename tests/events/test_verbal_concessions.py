@@ -127,3 +127,18 @@ def test_agreeing_to_an_extension_of_a_peacekeeping_force_is_an_intent_to_send_p
             ("the", "the", "DET", "det", 8), ("peacekeeping", "peacekeeping", "NOUN", "compound", 8),
             ("force", "force", "NOUN", "pobj", 5)]
     assert code(rows, {0: "CYP"}) == [("0334", "CYP", None)]
+
+
+def test_conceding_defeat_is_yielding_not_admitting():
+    rows = [("Guimaraes", "Guimaraes", "PROPN", "nsubj", 1), ("conceded", "concede", "VERB", "ROOT", 1),
+            ("defeat", "defeat", "NOUN", "dobj", 1)]
+    assert code(rows, {0: "BRAPTY"}) == [("080", "BRAPTY", None)]
+
+
+def test_announcing_aid_is_giving_it_and_burning_a_flag_is_no_commemoration():
+    rows = [("EU", "EU", "PROPN", "nsubj", 1), ("announced", "announce", "VERB", "ROOT", 1),
+            ("humanitarian", "humanitarian", "ADJ", "amod", 3), ("assistance", "assistance", "NOUN", "dobj", 1)]
+    assert [c[0] for c in code(rows, {0: "EUR"})] == ["073"]
+    rows = [("Protesters", "protester", "NOUN", "nsubj", 1), ("burned", "burn", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("flag", "flag", "NOUN", "dobj", 1)]
+    assert [c[0] for c in code(rows, {0: "SRBOPP"})] != ["017"]
