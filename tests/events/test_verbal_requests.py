@@ -205,3 +205,18 @@ def test_pushing_for_someone_to_act_is_an_appeal():
             ("constitution", "constitution", "NOUN", "nsubjpass", 7), ("to", "to", "PART", "aux", 7),
             ("be", "be", "AUX", "auxpass", 7), ("revised", "revise", "VERB", "advcl", 1)]
     assert [c[0] for c in code(rows, {0: "JPNGOV"})] == ["0244"]
+
+
+def test_being_opposed_to_mediation_rejects_it():
+    rows = [("Israel", "Israel", "PROPN", "nsubjpass", 2), ("is", "be", "AUX", "auxpass", 2),
+            ("opposed", "oppose", "VERB", "ROOT", 2), ("to", "to", "ADP", "prep", 2),
+            ("French", "french", "ADJ", "amod", 5), ("mediation", "mediation", "NOUN", "pobj", 3)]
+    doc, mentions = parse(rows, {0: "ISR"})
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions), require_source=False)
+    assert "126" in [c.code for c in found]
+
+
+def test_welcoming_a_statement_is_praise_not_hosting():
+    rows = [("Germany", "Germany", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("statement", "statement", "NOUN", "dobj", 1)]
+    assert [c[0] for c in code(rows, {0: "DEU"})] == ["051"]
