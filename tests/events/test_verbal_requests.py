@@ -220,3 +220,12 @@ def test_welcoming_a_statement_is_praise_not_hosting():
     rows = [("Germany", "Germany", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
             ("the", "the", "DET", "det", 3), ("statement", "statement", "NOUN", "dobj", 1)]
     assert [c[0] for c in code(rows, {0: "DEU"})] == ["051"]
+
+
+def test_what_a_refused_act_waits_for_has_not_happened():
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3), ("lift", "lift", "VERB", "ROOT", 3),
+            ("the", "the", "DET", "det", 5), ("ban", "ban", "NOUN", "dobj", 3),
+            ("until", "until", "SCONJ", "mark", 8), ("Brussels", "Brussels", "PROPN", "nsubj", 8),
+            ("provides", "provide", "VERB", "advcl", 3), ("information", "information", "NOUN", "dobj", 8)]
+    assert [c[0] for c in code(rows, {0: "RUS", 7: "EUR"})] == ["1241"]

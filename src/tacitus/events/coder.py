@@ -35,6 +35,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 # Speculation is not a factual event: "talks could resume", "sanctions might follow".
 SPECULATIVE_AUX = {"could", "may", "might", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Clauses a future or obliged act waits for: "will not end the strike until their demands are met".
+PENDING_MARKS = {"until", "till", "before"}
 
 # Intent: a future or intended cooperative act is CAMEO 03 ("express intent to ...").
 INTENT_CODES = {"040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "045": "039", "046": "036",
@@ -609,10 +611,14 @@ def modality(token) -> tuple[str | None, bool]:
         head_aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
         if head_aux & SPECULATIVE_AUX:
             mode = "hypothetical"
-    # Conditionals anywhere up the tree make the event hypothetical ("if Iran attacks, ...").
+    # Conditionals anywhere up the tree make the event hypothetical ("if Iran attacks, ..."), as does what
+    # a future act waits for ("will not lift the ban until the EU provides details").
     node = token
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical", negated
+        if any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in node.children) and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX | OBLIGATION_AUX for c in node.head.children):
             return "hypothetical", negated
         if node.head.i == node.i:
             break
