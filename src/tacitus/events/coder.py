@@ -74,12 +74,12 @@ REJECT_FROM_INTENT = _mirror("12", {
 # Codes of their own, not mirrored from an intention: asking for an agreement is asking to settle the
 # dispute, refusing to sign is rejecting the agreement.
 APPEAL_DIRECT = {"057": "027"}
+DEMAND_DIRECT = {"057": "107"}
+REJECT_DIRECT = {"057": "127"}
 # Asking or demanding that others protest, sanction, cut ties or fight is rallying opposition against the
 # target (113): "called for sanctions against Myanmar's generals", "called on Arabs to mobilize against".
 RALLY_ROOTS = {"14", "15", "16", "19", "20"}
 RALLY_CODE = "113"
-DEMAND_DIRECT = {"057": "107"}
-REJECT_DIRECT = {"057": "127"}
 # The tables of each asking or refusing mode, read once per event by `apply_modality`.
 MODE_DIRECT = {"appeal": APPEAL_DIRECT, "demand": DEMAND_DIRECT, "refusal": REJECT_DIRECT}
 MODE_MIRROR = {"appeal": APPEAL_FROM_INTENT, "demand": DEMAND_FROM_INTENT, "refusal": REJECT_FROM_INTENT}
@@ -96,11 +96,11 @@ ASSERTING_HEADS = {"insist"}
 WANT_HEADS = {"want", "wish", "hope", "hoped", "hopes", "hoping"}
 # "must"/"has to" said of someone is a demand on them; "should" is an appeal.
 OBLIGATION_AUX = {"must"}
+ADVICE_AUX = {"should", "ought"}
 # Verbs whose complement is what is to end: "must stop attacking" demands no attack.
 STOPPING_HEADS = {"stop", "halt", "cease", "end", "refrain", "avoid", "quit"}
 # The code of a said obligation whose act has no rule of its own.
 OBLIGED_CODES = {"demand": "100", "appeal": "020"}
-ADVICE_AUX = {"should", "ought"}
 # "has to" is a demand, "needs to" an appeal ("Japan needs to enact reforms" -> 0242).
 OBLIGATION_VERBS = {"have": "demand", "need": "appeal"}
 # Verbs that report what someone said, whose clause complement can carry a demand or an appeal.
@@ -132,7 +132,8 @@ MODAL_HEADS = APPEAL_HEADS | DEMAND_HEADS | INTENT_HEADS | REFUSAL_HEADS | THREA
 
 # Amounts and containers whose "of" object is the real object: "tons of aid", "a batch of helicopters".
 QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "tons", "tonne", "tonnes", "worth",
-                  "percent", "per cent", "portion", "half", "bulk", "rest", "remainder", "shipment", "consignment", "batch", "convoy", "load",
+                  "percent", "cent", "portion", "half", "bulk", "rest", "remainder",
+                  "shipment", "consignment", "batch", "convoy", "load",
                   "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
                   "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
                   "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
