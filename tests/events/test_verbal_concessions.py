@@ -142,3 +142,20 @@ def test_announcing_aid_is_giving_it_and_burning_a_flag_is_no_commemoration():
     rows = [("Protesters", "protester", "NOUN", "nsubj", 1), ("burned", "burn", "VERB", "ROOT", 1),
             ("the", "the", "DET", "det", 3), ("flag", "flag", "NOUN", "dobj", 1)]
     assert [c[0] for c in code(rows, {0: "SRBOPP"})] != ["017"]
+
+
+def test_agreeing_upon_a_pact_is_an_intention_by_domain():
+    rows = [("Jordan", "Jordan", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+            ("upon", "upon", "ADP", "prep", 1), ("a", "a", "DET", "det", 5),
+            ("trade", "trade", "NOUN", "compound", 5), ("pact", "pact", "NOUN", "pobj", 2)]
+    assert [c[0] for c in code(rows, {0: "JOR"})] == ["0311"]
+
+
+def test_a_plan_to_act_is_an_intention():
+    from tacitus.events.coder import modality
+
+    rows = [("Britain", "Britain", "PROPN", "poss", 1), ("plans", "plan", "NOUN", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("impose", "impose", "VERB", "acl", 1),
+            ("restrictions", "restriction", "NOUN", "dobj", 3)]
+    doc, _ = parse(rows)
+    assert modality(doc[3])[0] == "intent"

@@ -23,6 +23,9 @@ LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "begin", "start", "laun
                "continue", "end", "wrap", "carry", "stage", "mount", "be",
                # "announced a ceasefire", "ordered the release of": the announcer's own act.
                "announce", "declare", "order", "approve", "authorize", "authorise"}
+# Nouns whose infinitive is an intended act: "a consensus to exchange information".
+INTENT_NOUNS = {"agreement", "consensus", "deal", "accord", "understanding", "decision", "plan", "commitment",
+                "pledge", "promise", "offer", "readiness", "willingness", "intention", "undertaking"}
 # "X claimed that they had attacked Y" claims responsibility for the attack (015).
 CLAIM_HEADS = {"claim"}
 CLAIMANT_PRONOUNS = {"they", "it", "he", "she", "we"}
@@ -597,6 +600,10 @@ def modality(token) -> tuple[str | None, bool]:
         # "agreed to a ceasefire", "agreed on talks": an intention, like "agreed to hold talks".
         mode = "intent"
         negated = negated or any(c.dep_ == "neg" for c in head.head.children)
+    if token.dep_ == "acl" and _lemma(head) in INTENT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        # "reached a consensus to exchange information", "an offer to host a summit": an intention.
+        mode = "intent"
     if token.dep_ == "ccomp" and _lemma(head) in CLAIM_HEADS and _claims_own_act(token, head):
         # "the Taliban claimed that they had attacked the school": a claim of responsibility (015).
         mode = "claim"
