@@ -16,13 +16,20 @@ from .lexicon import ANY_COMPLEMENT, Lexicon, Rule, default_domains
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "for", "into", "from", "between")
 # Verbs that turn an infinitive into an intention ("plans to visit", "is willing to partner").
 INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "expect", "prepare", "wish", "pledge", "promise",
-                "vow", "offer", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
-                "set", "propose", "consider", "mull"}
+                "vow", "swear", "offer", "agree", "willing", "ready", "prepared", "eager", "keen", "determined",
+                "set", "propose", "consider", "mull", "commit", "committed"}
 # Verbs that only carry a nominal event: "make a visit", "pay a visit", "conduct a raid".
 LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "begin", "start", "launch", "undertake", "complete",
                "continue", "end", "wrap", "carry", "stage", "mount", "be",
                # "announced a ceasefire", "ordered the release of": the announcer's own act.
                "announce", "declare", "order", "approve", "authorize", "authorise"}
+# Nouns whose infinitive is an intended act: "a consensus to exchange information".
+INTENT_NOUNS = {"agreement", "consensus", "deal", "accord", "understanding", "decision", "plan", "commitment",
+                "pledge", "promise", "offer", "readiness", "willingness", "intention", "undertaking"}
+# "X claimed that they had attacked Y" claims responsibility for the attack (015).
+CLAIM_HEADS = {"claim"}
+CLAIMANT_PRONOUNS = {"they", "it", "he", "she", "we"}
+CLAIM_CODE = "015"
 # "failed to reach agreement" is no agreement: coded like a refusal (CAMEO 12).
 REFUSAL_HEADS = {"refuse", "decline", "reject", "fail"}
 # "threatened to strike": the act is only threatened (CAMEO 13).
@@ -31,13 +38,16 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 # Speculation is not a factual event: "talks could resume", "sanctions might follow".
 SPECULATIVE_AUX = {"could", "may", "might", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Clauses a future or obliged act waits for: "will not end the strike until their demands are met".
+PENDING_MARKS = {"until", "till", "before"}
 
 # Intent: a future or intended cooperative act is CAMEO 03 ("express intent to ...").
 INTENT_CODES = {"040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "045": "039", "046": "036",
                 "050": "032", "051": "032", "052": "032", "053": "032", "054": "032", "055": "032", "056": "032",
                 "057": "030",
                 "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-                "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+                # Asylum and shelter for refugees are humanitarian: "will not accept refugees" -> 1223.
+                "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "0333",
                 "080": "035", "081": "0351", "0811": "0351", "0812": "0351", "0813": "0351", "0814": "0351",
                 "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
                 "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "0861": "0355",
@@ -69,27 +79,64 @@ REJECT_FROM_INTENT = _mirror("12", {
 APPEAL_DIRECT = {"057": "027"}
 DEMAND_DIRECT = {"057": "107"}
 REJECT_DIRECT = {"057": "127"}
+# Asking or demanding that others protest, sanction, cut ties or fight is rallying opposition against the
+# target (113): "called for sanctions against Myanmar's generals", "called on Arabs to mobilize against".
+RALLY_ROOTS = {"14", "15", "16", "19", "20"}
+RALLY_CODE = "113"
 # The tables of each asking or refusing mode, read once per event by `apply_modality`.
 MODE_DIRECT = {"appeal": APPEAL_DIRECT, "demand": DEMAND_DIRECT, "refusal": REJECT_DIRECT}
 MODE_MIRROR = {"appeal": APPEAL_FROM_INTENT, "demand": DEMAND_FROM_INTENT, "refusal": REJECT_FROM_INTENT}
 # Verbs whose complement is what they ask for ("urged Iran to stop", "called on both sides to talk",
 # "demanded that Israel withdraw"); the complement's event is coded as the appeal or demand.
 APPEAL_HEADS = {"urge", "call", "appeal", "ask", "request", "implore", "exhort", "plead", "press", "beseech",
-                "entreat", "encourage", "petition", "lobby"}
-DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum"}
+                "entreat", "encourage", "petition", "lobby", "persuade", "convince"}
+DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum", "pressure", "pressurize",
+                "pressurise"}
+# Demand verbs that also assert: only a subjunctive or modal clause is demanded.
+ASSERTING_HEADS = {"insist"}
+# Wanting or hoping that someone else acts is asking them to: "Sharon wants Germany to pay more
+# compensation" (025), "said it hoped for more talks" (026). The parser lemmatizes "hoped" as "hop".
+WANT_HEADS = {"want", "wish", "hope", "hoped", "hopes", "hoping"}
 # "must"/"has to" said of someone is a demand on them; "should" is an appeal.
 OBLIGATION_AUX = {"must"}
 ADVICE_AUX = {"should", "ought"}
-OBLIGATION_VERBS = {"need", "have"}
+# Verbs whose complement is what is to end: "must stop attacking" demands no attack.
+STOPPING_HEADS = {"stop", "halt", "cease", "end", "refrain", "avoid", "quit"}
+# The code of a said obligation whose act has no rule of its own.
+OBLIGED_CODES = {"demand": "100", "appeal": "020"}
+# "has to" is a demand, "needs to" an appeal ("Japan needs to enact reforms" -> 0242).
+OBLIGATION_VERBS = {"have": "demand", "need": "appeal"}
 # Verbs that report what someone said, whose clause complement can carry a demand or an appeal.
 SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", "insist", "argue", "write",
                 "reiterate", "emphasize", "emphasise", "note", "maintain", "assert", "warn", "remind", "believe",
                 "think", "told", "urge", "repeat", "underline", "underscore", "affirm"}
+# Verbs that ask through a for-to clause: "pushed for Congress to update the law", "called for the generals
+# to be referred to the court".
+FOR_TO_HEADS = {"push", "press", "call", "lobby", "campaign", "appeal", "plead"}
+# Nouns that report what someone said, whose clause can carry a demand or an appeal.
+SPEECH_NOUNS = {"reminder", "warning", "statement", "message", "letter", "declaration", "announcement", "note"}
 # Prepositions that carry the addressee of an appeal: "called on Israel", "appealed to the UN".
 ADDRESSEE_PREPS = ("on", "upon", "to")
+# Nouns that carry what is asked for, demanded or proposed: "a call for talks", "a request to interrogate
+# detainees", "demands that the government grant rights", "a proposal for a cease-fire". The act is the
+# noun's infinitive, clause or "for" object; the value is the noun's own mode (a proposal or offer only
+# has one under a verb that refuses it).
+REQUEST_NOUNS = {"call": "appeal", "appeal": "appeal", "plea": "appeal", "request": "appeal", "petition": "appeal",
+                 "demand": "demand", "ultimatum": "demand", "proposal": None, "offer": None, "suggestion": None}
+# Verbs that refuse such a noun: "rejected calls for economic aid" refuses the aid (CAMEO 12).
+REFUSING_VERBS = {"reject", "refuse", "dismiss", "rebuff", "spurn", "turn", "decline", "repudiate", "brush"}
+# Verbs that only deliver such a noun, so that the request is theirs: "renewed an appeal to Belgium to
+# extradite", "insisted on its demands that ...", "issued an ultimatum to".
+CARRIER_VERBS = {"issue", "make", "renew", "repeat", "reiterate", "launch", "send", "submit", "voice", "insist",
+                 "deliver", "present", "lodge", "file", "step", "press"}
+
+# Verbs that ask for, promise, refuse or threaten an act (their subject is no part of the act's domain).
+MODAL_HEADS = APPEAL_HEADS | DEMAND_HEADS | INTENT_HEADS | REFUSAL_HEADS | THREAT_HEADS | {"warn", "reject", "accuse"}
 
 # Amounts and containers whose "of" object is the real object: "tons of aid", "a batch of helicopters".
-QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "tons", "tonne", "tonnes", "worth", "shipment", "consignment", "batch", "convoy", "load",
+QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "tons", "tonne", "tonnes", "worth",
+                  "percent", "cent", "portion", "half", "bulk", "rest", "remainder",
+                  "shipment", "consignment", "batch", "convoy", "load",
                   "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
                   "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
                   "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
@@ -100,6 +147,10 @@ QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "to
 PREDICATIVE_DEPS = ("acomp", "ROOT", "xcomp", "ccomp", "conj", "advcl", "relcl")
 # Dependencies of the modifiers a rule's ``compound`` names.
 COMPOUND_DEPS = ("compound", "amod", "nmod", "advmod", "npadvmod")
+# Entity types of dates and times, which are never addressees or targets ("called X on Tuesday").
+TIME_ENTITIES = ("DATE", "TIME")
+# Dependencies of the trigger's own actor, whose words say nothing about the act's domain.
+SUBJECT_DEPS = ("nsubj", "csubj")
 # How far around the trigger domain words count: the object and complement, not the next clause.
 DOMAIN_WINDOW = (10, 25)
 # Confidence of an event with no coded source (only returned when asked for, e.g. for evaluation).
@@ -182,6 +233,11 @@ def _object_heads(obj) -> list:
     return words
 
 
+def _temporal(prep) -> bool:
+    """A preposition whose object is a date or time: "on Tuesday"."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in prep.children)
+
+
 def _lemma(token) -> str:
     return token.lemma_.lower()
 
@@ -190,7 +246,8 @@ def _prep_object(token, prep: str):
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            # "called X on Tuesday" is no call on Tuesday: a date is never an addressee or a target.
+            if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
                 return pobj
     return None
 
@@ -230,7 +287,7 @@ def match_rule(token, rule: Rule):
         if pobj is None or (rule.pobj and _lemma(pobj) not in rule.pobj and pobj.lower_ not in rule.pobj):
             return None
     if rule.particle and not any(
-            c.dep_ in ("prt", "prep") and c.lower_ == rule.particle for c in token.children):
+            c.dep_ in ("prt", "prep") and c.lower_ == rule.particle and not _temporal(c) for c in token.children):
         return None
     if rule.xcomp:
         comp = _xcomp(token, rule.xcomp)
@@ -437,24 +494,127 @@ def _light_verb_subjects(noun) -> list:
 # -- modality -----------------------------------------------------------------------------------
 
 def governor(token):
-    """The appeal or demand verb that asks for ``token``'s act, with its mode: ("appeal"|"demand", verb) or None.
+    """The verb or noun that asks for, demands or refuses ``token``'s act, with its mode:
+    ("appeal"|"demand"|"refusal", governing token) or None.
 
     The act is the verb's infinitive ("urged Iran to stop"), its clause ("demanded that Israel withdraw"),
-    its object ("demanded the release of") or the object of "for" ("called for talks").
+    its object ("demanded the release of") or the object of "for" ("called for talks"); or the complement
+    of a request noun (REQUEST_NOUNS), governed by the verb that refuses or delivers the noun: "rejected a
+    proposal for a cease-fire", "insisted on its demands that X grant rights".
     """
     head = token.head
     if head.i == token.i:
         return None
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+    asked_for = token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for"
+    if asked_for:
         head = head.head
+    elif token.dep_ == "acl" and head.pos_ == "NOUN" and _lemma(head) in REQUEST_NOUNS:
+        pass  # "a request to interrogate detainees", "an ultimatum to hand over a guard"
     elif token.dep_ not in ("xcomp", "ccomp", "dobj", "obj"):
         return None
     lemma = _lemma(head)
+    if head.pos_ == "NOUN" and lemma in REQUEST_NOUNS:
+        return _request_noun_governor(head, REQUEST_NOUNS[lemma])
     if head.pos_ == "VERB" and lemma in APPEAL_HEADS:
         return "appeal", head
+    if head.pos_ == "VERB" and lemma in FOR_TO_HEADS and token.dep_ == "xcomp" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return "appeal", head
+    if head.pos_ == "VERB" and (lemma in WANT_HEADS or head.lower_ in WANT_HEADS) and (
+            asked_for or token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in token.children)
+            or token.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in head.children)):
+        return "appeal", head
     if head.pos_ in ("VERB", "NOUN") and lemma in DEMAND_HEADS:
+        if lemma in ASSERTING_HEADS and token.dep_ == "ccomp" and token.tag_ != "VB" and not any(
+                c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX | ADVICE_AUX for c in token.children):
+            return None  # "insists it is enforcing the sanctions" asserts; "insisted that Israel withdraw" demands
         return "demand", head
     return None
+
+
+def _request_noun_governor(noun, mode: str | None):
+    """Who governs what a request noun asks for: the verb refusing it, the verb delivering it, or the noun."""
+    carrier = noun.head
+    if noun.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.head.i != carrier.i:
+        carrier = carrier.head  # "insisted on its demands"
+    elif noun.dep_ not in ("dobj", "obj", "nsubjpass"):
+        carrier = None
+    if carrier is not None and carrier.pos_ == "VERB":
+        lemma = _lemma(carrier)
+        if lemma in REFUSING_VERBS:
+            return "refusal", carrier
+        if mode is not None and (lemma in CARRIER_VERBS or lemma in APPEAL_HEADS or lemma in DEMAND_HEADS):
+            return mode, carrier
+    return (mode, noun) if mode is not None else None
+
+
+def attach_infinitives(sent) -> None:
+    """Relabel as ``xcomp`` the subjectless to-infinitive that the parser hangs as ``advcl`` on an asking,
+    promising, refusing or threatening verb when an adverbial stands between them: "threatened on Monday
+    to secede", "appealed to the government on Wednesday to let them resume publishing". Only these
+    verbs: elsewhere a to-infinitive adverbial is a purpose ("visited Dakar to mediate")."""
+    for token in sent:
+        head = token.head
+        if token.dep_ != "advcl" or head.i == token.i:
+            continue
+        children = list(token.children)
+        if _lemma(head) in FOR_TO_HEADS and any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in children):
+            token.dep_ = "xcomp"  # "pushed for the constitution to be revised"
+            continue
+        if _lemma(head) not in MODAL_HEADS:
+            continue
+        # "called Morrison on Wednesday to congratulate him" is a phone call with a purpose.
+        if _lemma(head) == "call" and head.pos_ == "VERB" and not any(
+                c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and any(
+                    g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children))
+                for c in head.children):
+            continue
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in children):
+            token.dep_ = "xcomp"
+
+
+def drop_repeated_acts(found: list[Candidate]) -> list[Candidate]:
+    """One act coded twice through a governing word and its object ("agreed to a ceasefire": the agreement
+    and the ceasefire, both 0356 between the same actors) is kept once, at the governing word."""
+    def key(c):
+        return (c.code, c.source.start if c.source else None, c.target.start if c.target else None)
+
+    kept = []
+    for c in found:
+        twin = next((k for k in kept if key(k) == key(c) and (
+            k.trigger.i in {a.i for a in c.trigger.ancestors} or c.trigger.i in {a.i for a in k.trigger.ancestors})),
+            None)
+        if twin is None:
+            kept.append(c)
+        elif c.trigger.i in {a.i for a in twin.trigger.ancestors}:
+            kept[kept.index(twin)] = c
+    return kept
+
+
+def obliged_statement(candidate: Candidate, mentions: MentionIndex) -> Candidate:
+    """A plain statement that someone must or should act is a demand or an appeal on them, even when the
+    act has no rule of its own: "Human Rights Watch said the authorities must ensure security" (100).
+    Returns the candidate recoded, or unchanged."""
+    if not candidate.rule.residual or candidate.code != "010":
+        return candidate
+    for clause in candidate.trigger.children:
+        if clause.dep_ != "ccomp":
+            continue
+        aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        mode = "demand" if aux & OBLIGATION_AUX else "appeal" if aux & ADVICE_AUX else None
+        if mode is None or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        obliged = [m for t in subjects(clause) for m in mentions.actors(t)]
+        target = next((m for m in obliged if candidate.source is None or not _self_directed(
+            candidate.source.actor, m.actor)), None)
+        evidence = dict(candidate.evidence, modality=mode, governor=candidate.trigger.i)
+        return Candidate(trigger=candidate.trigger, rule=candidate.rule, code=OBLIGED_CODES[mode],
+                         source=candidate.source, target=target or candidate.target, negated=candidate.negated,
+                         modality=mode, evidence=evidence, confidence=candidate.confidence)
+    return candidate
 
 
 def obligation(token):
@@ -471,14 +631,22 @@ def obligation(token):
     elif aux & ADVICE_AUX:
         mode = "appeal"
     elif token.dep_ == "xcomp" and _lemma(token.head) in OBLIGATION_VERBS and token.head.pos_ in ("VERB", "AUX"):
-        mode, clause = "demand", token.head
-    elif token.dep_ == "xcomp" and token.head.i != token.i and token.head.dep_ != "xcomp":
-        # "the US must be ready to mediate": the obligation sits on the governing word.
+        mode, clause = OBLIGATION_VERBS[_lemma(token.head)], token.head
+    elif token.dep_ == "xcomp" and _lemma(token.head) in STOPPING_HEADS:
+        # "Israel must stop attacking": the attack is what must end, not what is asked for.
+        return ("hypothetical", None) if obligation(token.head) is not None else None
+    elif token.dep_ in ("xcomp", "acomp") and token.head.i != token.i and token.head.dep_ != "xcomp":
+        # "the US must be ready to mediate": the obligation sits on the governing word (the copula).
         return obligation(token.head)
     else:
         return None
     if clause.dep_ == "ccomp" and _lemma(clause.head) in SPEECH_HEADS:
         return mode, clause.head
+    if clause.dep_ in ("acl", "ccomp") and _lemma(clause.head) in SPEECH_NOUNS:
+        # "issued a stern reminder to Iraq that it must cooperate": the one who issued it demands.
+        noun = clause.head
+        carrier = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" else noun
+        return mode, carrier
     speech = next((c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and _lemma(c) in SPEECH_HEADS), None)
     if speech is not None:
         return mode, speech
@@ -486,10 +654,19 @@ def obligation(token):
 
 
 def addressee(verb) -> list:
-    """Who an appeal or demand is addressed to: "urged Iran", "called on Israel", "appealed to the UN"."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj", "dative"):
-            return [child, *child.conjuncts]
+    """Who an appeal or demand is addressed to: "urged Iran", "called on Israel", "appealed to the UN",
+    "renewed an appeal to Belgium" (through a request noun), "a request to Iran"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")]
+    requests = [c for c in objects if _lemma(c) in REQUEST_NOUNS]
+    if verb.pos_ == "NOUN" and _lemma(verb) in REQUEST_NOUNS:
+        requests = [verb]
+    for noun in requests:
+        for prep in ADDRESSEE_PREPS:
+            pobj = _prep_object(noun, prep)
+            if pobj is not None:
+                return [pobj, *pobj.conjuncts]
+    for child in objects:
+        return [child, *child.conjuncts]
     for prep in ADDRESSEE_PREPS:
         pobj = _prep_object(verb, prep)
         if pobj is not None:
@@ -498,7 +675,7 @@ def addressee(verb) -> list:
 
 
 def modality(token) -> tuple[str | None, bool]:
-    """The trigger's modality and polarity: ("intent"|"refusal"|"hypothetical"|None, negated)."""
+    """The trigger's modality and polarity: ("intent"|"refusal"|"threat"|"claim"|"hypothetical"|None, negated)."""
     negated = any(c.dep_ == "neg" for c in token.children)
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     head = token.head
@@ -507,11 +684,18 @@ def modality(token) -> tuple[str | None, bool]:
         mode = "hypothetical"
     elif aux & FUTURE_AUX:
         mode = "intent"
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "on", "upon") \
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ("to", "on", "upon") \
             and _lemma(head.head) in INTENT_HEADS:
         # "agreed to a ceasefire", "agreed on talks": an intention, like "agreed to hold talks".
         mode = "intent"
         negated = negated or any(c.dep_ == "neg" for c in head.head.children)
+    if token.dep_ == "acl" and _lemma(head) in INTENT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        # "reached a consensus to exchange information", "an offer to host a summit": an intention.
+        mode = "intent"
+    if token.dep_ == "ccomp" and _lemma(head) in CLAIM_HEADS and _claims_own_act(token, head):
+        # "the Taliban claimed that they had attacked the school": a claim of responsibility (015).
+        mode = "claim"
     if token.dep_ == "xcomp" and head.i != token.i:
         lemma = _lemma(head)
         if lemma in REFUSAL_HEADS:
@@ -524,10 +708,14 @@ def modality(token) -> tuple[str | None, bool]:
         head_aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
         if head_aux & SPECULATIVE_AUX:
             mode = "hypothetical"
-    # Conditionals anywhere up the tree make the event hypothetical ("if Iran attacks, ...").
+    # Conditionals anywhere up the tree make the event hypothetical ("if Iran attacks, ..."), as does what
+    # a future act waits for ("will not lift the ban until the EU provides details").
     node = token
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical", negated
+        if any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in node.children) and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX | OBLIGATION_AUX for c in node.head.children):
             return "hypothetical", negated
         if node.head.i == node.i:
             break
@@ -538,6 +726,15 @@ def modality(token) -> tuple[str | None, bool]:
         # "will not accept refugees", "would not meet": announcing that one will not act is a refusal.
         return "refusal", False
     return mode, negated
+
+
+def _claims_own_act(act, claim) -> bool:
+    """Whether the claimant is the actor of the claimed act: its subject is a pronoun or the same word."""
+    actor = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    claimant = next((c for c in claim.children if c.dep_ == "nsubj"), None)
+    if actor is None or claimant is None:
+        return False
+    return actor.pos_ == "PRON" and actor.lower_ in CLAIMANT_PRONOUNS or actor.lower_ == claimant.lower_
 
 
 def intent_code(code: str) -> str | None:
@@ -553,6 +750,8 @@ def intent_code(code: str) -> str | None:
 def apply_modality(code: str, mode: str | None) -> str:
     """The CAMEO code an intention, appeal, demand, refusal or threat turns ``code`` into."""
     root = code[:2]
+    if mode == "claim":
+        return CLAIM_CODE
     if mode in ("intent", "threat"):
         if root in THREAT_ROOTS:
             return THREAT_CODES.get(code) or THREAT_CODES.get(code[:3]) or THREAT_ROOTS[root]
@@ -560,6 +759,8 @@ def apply_modality(code: str, mode: str | None) -> str:
     direct = MODE_DIRECT.get(mode, {})
     if code in direct:
         return direct[code]
+    if mode in ("appeal", "demand") and (root in RALLY_ROOTS or code == RALLY_CODE):
+        return RALLY_CODE
     mirror = MODE_MIRROR.get(mode)
     if mirror is not None:
         intent = intent_code(code)
@@ -571,8 +772,18 @@ def domains_of(token, consumed) -> set[str]:
     """The domains (data/events/domains.yaml) whose words occur around the trigger and in its object."""
     words = set()
     before, after = DOMAIN_WINDOW
+    # Who asks, promises or refuses is not what is asked, promised or refused: "the UN Emergency Relief
+    # Coordinator demanded ..." is no demand about an emergency. (The actor of a material act can name its
+    # means, "suicide bombers killed", so it stays.)
+    actor = set()
+    if _lemma(token) in MODAL_HEADS:
+        actor = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        # Nor are the clauses that describe a participant: "refused to allow planes to evacuate observers
+        # who were taken hostage" is no refusal to release hostages.
+        actor |= {t.i for t in token.subtree if t.i != token.i and _describes_participant(t)
+                  for t in t.subtree}
     tokens = sorted({t.i: t for holder in [token, *consumed] for t in holder.subtree
-                     if -before <= t.i - token.i <= after}.items())
+                     if -before <= t.i - token.i <= after and t.i not in actor}.items())
     previous = None
     for _, t in tokens:
         words.add(t.lower_)
@@ -585,6 +796,14 @@ def domains_of(token, consumed) -> set[str]:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
             words.update(c.lower_ for c in child.children if c.dep_ in ("compound", "amod"))
     return {name for name, vocab in default_domains().items() if words & vocab}
+
+
+def _describes_participant(token) -> bool:
+    """A relative clause or participle hung on a noun ("observers who were taken hostage", "detainees held
+    after the escape"), as opposed to an infinitive saying what is asked ("a request to interrogate")."""
+    if token.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    return token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG"))
 
 
 def domain_code(rule: Rule, present: set[str]) -> tuple[str, str | None]:
@@ -604,15 +823,17 @@ def match_sentence(sent, lexicon: Lexicon, mentions: MentionIndex, require_sourc
     ``source=None`` and a lower confidence (the evaluation harness codes sentences whose actors the
     dictionaries do not know); by default such events are dropped.
     """
+    attach_infinitives(sent)
     matches = find_triggers(sent, lexicon)
     found: list[Candidate] = []
     for token, rule, consumed in matches:
         found.extend(_candidates_for(token, rule, consumed, mentions, require_source))
-    # A verb whose complement was coded as what it asks for ("urged X to release") is not coded again
-    # as a bare appeal or demand.
+    # A verb whose complement was coded as what it asks for or refuses ("urged X to release", "rejected
+    # a proposal for a cease-fire") is not coded again as a bare appeal, demand or rejection.
     governors = {c.evidence["governor"] for c in found if "governor" in c.evidence}
-    return [c for c in found
-            if not (c.trigger.i in governors and (c.code[:2] in ("02", "10") or c.rule.any_complement))]
+    found = [obliged_statement(c, mentions) for c in found]
+    return drop_repeated_acts([c for c in found if not (
+        c.trigger.i in governors and (c.code[:2] in ("02", "10", "12") or c.rule.any_complement))])
 
 
 def find_triggers(sent, lexicon: Lexicon) -> list[tuple]:
@@ -764,7 +985,7 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     if rule.domains:
         code, domain = domain_code(rule, domains_of(token, consumed))
     modal_code = apply_modality(code, mode)
-    if mode in ("appeal", "demand", "refusal", "threat") and modal_code == code:
+    if mode in ("appeal", "demand", "refusal", "threat") and modal_code == code and code != RALLY_CODE:
         # An attack asked for or refused did not happen; the asking verb's own rule codes the request.
         return []
     code = modal_code

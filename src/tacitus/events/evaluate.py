@@ -136,7 +136,7 @@ def _depth(article: Article, event: Event) -> int:
     token = span[0]
     # An act asked for or demanded stands where the asking verb stands (the appeal is the reported event).
     governor = event.evidence.get("governor")
-    if event.evidence.get("modality") in ("appeal", "demand") and isinstance(governor, int) and 0 <= governor < len(doc):
+    if event.evidence.get("modality") in ("appeal", "demand", "refusal", "threat") and isinstance(governor, int) and 0 <= governor < len(doc):
         token = doc[governor]
     return sum(1 for _ in token.ancestors)
 
