@@ -118,3 +118,9 @@ def test_a_place_modifying_an_attack_is_what_was_hit():
         "The embassy bombings in Nairobi killed 247 people.", id="t", published=None)])
     bombings = [e for e in article.events if e.cameo.startswith("183")]
     assert bombings and all(e.source is None or e.source.text.lower() != "embassy" for e in bombings)
+
+
+def test_a_threatened_bombing_carried_by_a_light_verb_is_a_threat_not_a_bombing():
+    codes = {c for c, s, _ in _pairs("Al-Shabaab threatened to carry out more suicide bombings in Nairobi.") if s}
+    assert "1383" in codes
+    assert not {"183", "1831"} & codes

@@ -942,6 +942,13 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
             return []
         if mode != "intent" or token.dep_ != "pobj":
             mode = None
+        if token.dep_ == "dobj" and _lemma(token.head) in LIGHT_VERBS:
+            # "threatened to carry out more bombings", "will not launch an offensive": the light verb
+            # carries the noun's modality and polarity.
+            mode, carrier_negated = modality(token.head)
+            if mode == "hypothetical":
+                return []
+            negated = negated or carrier_negated
         source_tokens, target_tokens = noun_arguments(token)
         if not any(mentions.actors(t) for t in source_tokens):
             # "X agreed to a ceasefire": the one who agreed.
