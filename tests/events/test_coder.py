@@ -144,3 +144,28 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_first_acts():
             ("Iraq", "Iraq", "PROPN", "pobj", 1), ("Iran", "Iran", "PROPN", "nsubj", 4),
             ("attacked", "attack", "VERB", "ROOT", 4), ("Syria", "Syria", "PROPN", "dobj", 4)]
     assert [c[1] for c in code(rows, {0: "USAGOV", 3: "IRN", 5: "SYR"})] == ["USAGOV"]
+
+
+def test_committed_to_an_act_lends_its_subject_to_the_act():
+    from tacitus.events.coder import subjects
+    from .docs import parse as parse_rows
+
+    rows = [("Vietnam", "Vietnam", "PROPN", "nsubjpass", 2), ("is", "be", "AUX", "auxpass", 2),
+            ("committed", "commit", "VERB", "ROOT", 2), ("to", "to", "ADP", "prep", 2),
+            ("opening", "open", "VERB", "pcomp", 3), ("markets", "market", "NOUN", "dobj", 4)]
+    doc, _ = parse_rows(rows)
+    doc[2].tag_ = "VBN"
+    assert [t.text for t in subjects(doc[4])] == ["Vietnam"]
+
+
+def test_a_statement_about_a_hypothetical_act_stays_a_statement():
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("Iraq", "Iraq", "PROPN", "nsubj", 4), ("could", "could", "AUX", "aux", 4),
+            ("attack", "attack", "VERB", "ccomp", 1), ("Syria", "Syria", "PROPN", "dobj", 4)]
+    assert [c[0] for c in code(rows, {0: "IRN", 2: "IRQ", 5: "SYR"})] == ["010"]
+
+
+def test_an_act_whose_every_pair_is_self_directed_stands_once_without_target():
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Russian", "Russian", "ADJ", "amod", 3), ("troops", "troop", "NOUN", "dobj", 1)]
+    assert code(rows, {0: "RUS", 3: "RUSMIL"}) == [("190", "RUS", None, False)]

@@ -365,6 +365,13 @@ def subjects(verb, depth: int = 0) -> list:
     if stranded is not None:
         # Only the phrase itself: spaCy counts the noun it hangs on among its conjuncts.
         return [stranded, *(c for c in stranded.conjuncts if c.i > stranded.i)]
+    holder = verb.head.head
+    if (verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and (holder.pos_ == "ADJ" or holder.tag_ == "VBN")
+            and not any(c.dep_ in ("dobj", "obj") for c in holder.children)):
+        # "Vietnam is committed to opening up its economy": the one committed opens. Not "accused the
+        # rebels of violating": what one is accused of is no act of the accuser.
+        committed = next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
+        return _conjuncts(committed) if committed is not None else subjects(holder, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
         head = verb.head
         # Object control: "urged Iran to stop" -> Iran stops.
@@ -914,7 +921,8 @@ def _prune_residual(matches: list[tuple]) -> list[tuple]:
     CAMEO codes a statement (010) only when nothing more specific can be said: "X said Y attacked Z"
     is Y's attack, not X's statement.
     """
-    specific = [m[0] for m in matches if not m[1].residual]
+    # A hypothetical act ("said Iran could attack") is no event, so it does not outrank the statement.
+    specific = [m[0] for m in matches if not m[1].residual and modality(m[0])[0] != "hypothetical"]
     if not specific:
         return matches
     kept = []
@@ -1026,9 +1034,11 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         evidence["governor"] = governing.i
     out = []
     seen = set()
+    # When every pair is one actor acting on itself, the act still stands once, without its target.
+    every_self = all(s is not None and t is not None and _self_directed(s.actor, t.actor) for s, t in pairs)
     for source, target in pairs:
         if target is not None and source is not None and _self_directed(source.actor, target.actor):
-            if len(pairs) > 1:
+            if len(pairs) > 1 and not (every_self and not out):
                 continue
             target = None  # the act stands; its misread target does not
         key = (source.start if source else None, source.actor.code if source else None,
