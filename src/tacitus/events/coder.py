@@ -719,20 +719,30 @@ def modality(token) -> tuple[str | None, bool]:
     # a future act waits for ("will not lift the ban until the EU provides details").
     node = token
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & CONDITIONAL_MARKS:
             return "hypothetical", negated
-        if any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in node.children) and any(
+        if marks & PENDING_MARKS and any(
                 c.dep_ == "aux" and c.lower_ in FUTURE_AUX | OBLIGATION_AUX for c in node.head.children):
             return "hypothetical", negated
         if node.head.i == node.i:
             break
         node = node.head
-    if token.sent.text.rstrip().rstrip("”\"'’").endswith("?"):
+    if _is_question(token):
         return "hypothetical", negated
     if mode == "intent" and negated:
         # "will not accept refugees", "would not meet": announcing that one will not act is a refusal.
         return "refusal", False
     return mode, negated
+
+
+def _is_question(token) -> bool:
+    """The token's sentence ends in a question mark (closing quotes and brackets aside)."""
+    doc = token.doc
+    i = token.sent.end - 1
+    while i > token.i and doc[i].is_punct and doc[i].text != "?":
+        i -= 1
+    return doc[i].text == "?"
 
 
 def _claims_own_act(act, claim) -> bool:
@@ -888,11 +898,14 @@ def _rules_for(lexicon: Lexicon, pos: str, token) -> list:
     rules = lexicon.candidates(pos, _lemma(token)) or lexicon.candidates(pos, token.lower_)
     if rules or pos != "VERB":
         return rules
-    for stem in _stems(token.lower_):
-        rules = lexicon.candidates(pos, stem)
-        if rules:
-            return rules
-    return []
+    return _stem_rules(lexicon, token.lower_)
+
+
+def _stem_rules(lexicon: Lexicon, word: str) -> list:
+    cache = lexicon.__dict__.setdefault("_stem_rules", {})  # most verbs are no trigger: remember that too
+    if word not in cache:
+        cache[word] = next((r for r in (lexicon.candidates("VERB", s) for s in _stems(word)) if r), [])
+    return cache[word]
 
 
 def _stems(word: str) -> list[str]:
@@ -921,15 +934,16 @@ def _prune_residual(matches: list[tuple]) -> list[tuple]:
     CAMEO codes a statement (010) only when nothing more specific can be said: "X said Y attacked Z"
     is Y's attack, not X's statement.
     """
-    # A hypothetical act ("said Iran could attack") is no event, so it does not outrank the statement.
-    specific = [m[0] for m in matches if not m[1].residual and modality(m[0])[0] != "hypothetical"]
+    specific = [m[0] for m in matches if not m[1].residual]
     if not specific:
         return matches
     kept = []
     for token, rule, consumed in matches:
         if rule.residual:
             ancestors = {a.i for a in token.ancestors}
-            if any(t.i in ancestors or token.i in {a.i for a in t.ancestors} for t in specific):
+            # A hypothetical act ("said Iran could attack") is no event: it does not outrank the statement.
+            if any((t.i in ancestors or token.i in {a.i for a in t.ancestors})
+                   and modality(t)[0] != "hypothetical" for t in specific):
                 continue
         kept.append((token, rule, consumed))
     return kept
