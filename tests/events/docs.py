@@ -26,3 +26,14 @@ def parse(rows: list[tuple], actors: dict[int, str] | None = None):
         mentions.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text, sentence=0,
                                 actor=actor, label="GPE", token_start=i, token_end=i + 1))
     return doc, mentions
+
+
+def code(rows: list[tuple], actors: dict[int, str] | None = None, negated: bool = False) -> list[tuple]:
+    """Code a hand-built sentence: (code, source code, target code[, negated]) for each event found."""
+    from tacitus.events.coder import MentionIndex, match_sentence
+    from tacitus.events.lexicon import default_lexicon
+
+    doc, mentions = parse(rows, actors)
+    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
+    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None) + ((c.negated,) if negated else ())
+            for c in found]

@@ -1,13 +1,11 @@
 from tacitus.events.coder import MentionIndex, apply_modality, match_sentence
 from tacitus.events.lexicon import default_lexicon
 
-from .docs import parse
+from .docs import code as coded, parse
 
 
 def code(rows, actors):
-    doc, mentions = parse(rows, actors)
-    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
-    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None, c.negated) for c in found]
+    return coded(rows, actors, negated=True)
 
 
 def test_coordinated_subjects_of_a_symmetric_act_code_both_directions():
@@ -148,12 +146,11 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_first_acts():
 
 def test_committed_to_an_act_lends_its_subject_to_the_act():
     from tacitus.events.coder import subjects
-    from .docs import parse as parse_rows
 
     rows = [("Vietnam", "Vietnam", "PROPN", "nsubjpass", 2), ("is", "be", "AUX", "auxpass", 2),
             ("committed", "commit", "VERB", "ROOT", 2), ("to", "to", "ADP", "prep", 2),
             ("opening", "open", "VERB", "pcomp", 3), ("markets", "market", "NOUN", "dobj", 4)]
-    doc, _ = parse_rows(rows)
+    doc, _ = parse(rows)
     doc[2].tag_ = "VBN"
     assert [t.text for t in subjects(doc[4])] == ["Vietnam"]
 

@@ -1,16 +1,9 @@
 """What is asked for, demanded, refused, threatened or said to be a must is coded as such, with the
 asker as source and the one addressed as target (hand-built parses, so the parser is not under test)."""
 
-from tacitus.events.coder import MentionIndex, apply_modality, match_sentence
-from tacitus.events.lexicon import default_lexicon
+from tacitus.events.coder import apply_modality
 
-from .docs import parse
-
-
-def code(rows, actors):
-    doc, mentions = parse(rows, actors)
-    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
-    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None) for c in found]
+from .docs import code
 
 
 def test_urging_someone_to_release_hostages_is_an_appeal_for_release_not_a_release():

@@ -4,13 +4,7 @@
 from tacitus.events.coder import MentionIndex, match_sentence
 from tacitus.events.lexicon import default_lexicon
 
-from .docs import parse
-
-
-def code(rows, actors):
-    doc, mentions = parse(rows, actors)
-    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
-    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None) for c in found]
+from .docs import code, parse
 
 
 def test_demanding_that_a_state_forsake_its_nuclear_program_is_a_demand_to_yield():

@@ -5,13 +5,7 @@ extradition (hand-built parses, so the parser is not under test)."""
 from tacitus.events.coder import MentionIndex, match_sentence
 from tacitus.events.lexicon import default_lexicon
 
-from .docs import parse
-
-
-def code(rows, actors):
-    doc, mentions = parse(rows, actors)
-    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
-    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None) for c in found]
+from .docs import code, parse
 
 
 def test_rejecting_a_proposal_for_a_ceasefire_is_refusing_to_de_escalate():

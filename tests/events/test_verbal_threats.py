@@ -4,13 +4,7 @@ coded only when the complement is no event (hand-built parses, so the parser is 
 from tacitus.events.coder import MentionIndex, match_sentence
 from tacitus.events.lexicon import default_lexicon
 
-from .docs import parse
-
-
-def code(rows, actors):
-    doc, mentions = parse(rows, actors)
-    found = match_sentence(doc[:], default_lexicon(), MentionIndex(mentions))
-    return [(c.code, c.source.actor.code, c.target.actor.code if c.target else None) for c in found]
+from .docs import code, parse
 
 
 def test_threatening_to_shell_a_city_is_a_threat_of_conventional_attack():
