@@ -179,6 +179,8 @@ def test_igos(d, text, expected):
     [
         ("Daesh", "IMGMUSISI"),
         ("ISIS", "IMGMUSISI"),
+        ("Isis", "IMGMUSISI"),  # the Guardian's spelling
+        ("Isil", "IMGMUSISI"),
         ("the militant Islamic State group", "IMGMUSISI"),
         ("al-Qaeda", "IMGMUSALQ"),
         ("Hezbollah", "LBNREBHZB"),

@@ -124,3 +124,8 @@ def test_a_threatened_bombing_carried_by_a_light_verb_is_a_threat_not_a_bombing(
     codes = {c for c, s, _ in _pairs("Al-Shabaab threatened to carry out more suicide bombings in Nairobi.") if s}
     assert "1383" in codes
     assert not {"183", "1831"} & codes
+
+
+def test_those_who_fight_alongside_someone_do_not_fight_each_other():
+    pairs = _pairs("US troops and British special forces have fought alongside Kurdish fighters.")
+    assert not {(s, t) for c, s, t in pairs if c == "190" and s and t} & {("USAMIL", "GBRMIL"), ("GBRMIL", "USAMIL")}

@@ -1020,6 +1020,8 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     code = modal_code
     # A joint act runs both ways; asking for it, refusing it or threatening it is one side's act.
     symmetric = rule.symmetric and mode not in ("appeal", "demand", "refusal", "threat")
+    # Those who fight "alongside" someone fight on one side, not against each other.
+    allied = any(c.dep_ == "prep" and c.lower_ in ALLIED_PREPS for c in token.children)
     pairs = []
     if not sources:
         pairs = [(None, t) for t in targets_] or [(None, None)]
@@ -1029,7 +1031,7 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
                 pairs.append((s, t))
                 if symmetric:
                     pairs.append((t, s))
-    elif symmetric and len(sources) >= 2:
+    elif symmetric and len(sources) >= 2 and not allied:
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     else:
         pairs = [(s, None) for s in sources]
@@ -1066,6 +1068,8 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         ))
     return out
 
+
+ALLIED_PREPS = {"alongside", "beside"}
 
 # Sectors that are arms of a state: a state acting on its own arm is a parse error, not an event.
 STATE_ARMS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
