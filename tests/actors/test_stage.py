@@ -1,6 +1,10 @@
 """Actor mentions and their resolution across an article (through the real parser and dictionary)."""
 
+import spacy
+from spacy.tokens import Doc
+
 import tacitus
+from tacitus.actors.stage import _entities
 
 
 def mentions(pipeline, text, published="2018-02-21"):
@@ -161,3 +165,12 @@ def test_an_unknown_person_takes_the_code_of_their_apposition(pipeline):
 def test_a_people_noun_modifying_a_role_is_part_of_its_phrase(pipeline):
     article, found = mentions(pipeline, "The Sri Lankan army held thousands of Tamil civilian refugees.", None)
     assert found["Tamil civilian refugees"].actor.code == "LKAREF"
+
+
+
+def test_a_name_the_ner_runs_across_against_is_two_mentions():
+    words = ["forces", "fought", "the", "Syrian", "Democratic", "Forces", "against", "Isis", "."]
+    pos = ["NOUN", "VERB", "DET", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents)
+    assert [e.text for e in _entities(doc)] == ["the Syrian Democratic Forces", "Isis"]

@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Span
+
 from ..model import Actor, Article, Entity, Mention
 from ..parse import sentence_index
 from .dictionary import default_dictionary
@@ -124,7 +126,7 @@ class ActorStage:
                     while start > 0 and tokens[start - 1].head.i == token.head.i and tokens[start - 1].dep_ == "amod":
                         start -= 1
                 add(token.i, start, end, "NOMINAL")
-        for ent in doc.ents:
+        for ent in _entities(doc):
             if ent.label_ not in ENTITY_LABELS:
                 continue
             root = ent.root
@@ -200,6 +202,28 @@ class ActorStage:
                 label=cand.label, token_start=cand.start, token_end=cand.end,
             ))
         return mentions
+
+
+# Words no name holds: an entity the NER runs across one of them is two ("the Syrian Democratic Forces
+# against Isis").
+ENTITY_BREAKS = {"against", "alongside", "versus", "vs", "vs."}
+
+
+def _entities(doc) -> list:
+    """The NER's entities, split where one runs across a word no name holds."""
+    out = []
+    for ent in doc.ents:
+        start = ent.start
+        for token in ent:
+            if token.lower_ in ENTITY_BREAKS and token.pos_ == "ADP":
+                if token.i > start:
+                    out.append(Span(doc, start, token.i, label=ent.label_))
+                start = token.i + 1
+        if start == ent.start:
+            out.append(ent)
+        elif start < ent.end:
+            out.append(Span(doc, start, ent.end, label=ent.label_))
+    return out
 
 
 def noun_phrase(head, start: int | None = None, end: int | None = None) -> tuple[int, int]:
