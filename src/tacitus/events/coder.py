@@ -208,6 +208,8 @@ def _object(token):
     for child in token.children:
         if child.dep_ == "nsubjpass":
             return child
+    if token.dep_ == "acl" and _reduced_passive(token):
+        return token.head  # "papers released by the archives": the papers
     # A copula's adjective stands in for an object: "was skeptical", "is optimistic".
     if _lemma(token) == "be":
         return next((c for c in token.children if c.dep_ == "acomp"), None)
