@@ -93,6 +93,9 @@ def test_a_truce_brokered_between_two_sides_targets_both():
     ("The Slovenian central bank will put into circulation one billion euros in January.", ("173", "137")),
     ("Cabinet papers released by the National Archives in London show the plan.", ("084", "0841", "0842")),
     ("The Sinn Fein administrator turned out to be a British agent, the Irish government said.", ("120", "121", "1212")),
+    # What someone is accused or arrested for is alleged, not reported as happening.
+    ("Five US marines have been accused of raping a Filipino woman.", ("1821",)),
+    ("Police arrested two Syrian men for killing a German tourist.", ("1823",)),
 ])
 def test_everyday_senses_of_force_words_are_no_events(text, not_codes):
     assert not {c for c, s, _ in _pairs(text) if s} & set(not_codes)

@@ -368,7 +368,7 @@ def subjects(verb, depth: int = 0) -> list:
         # Only the phrase itself: spaCy counts the noun it hangs on among its conjuncts.
         return [stranded, *(c for c in stranded.conjuncts if c.i > stranded.i)]
     holder = verb.head.head
-    if (verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and (holder.pos_ == "ADJ" or holder.tag_ == "VBN")
+    if (verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and _lemma(holder) in COMMITMENT_HOLDERS
             and not any(c.dep_ in ("dobj", "obj") for c in holder.children)):
         # "Vietnam is committed to opening up its economy": the one committed opens. Not "accused the
         # rebels of violating": what one is accused of is no act of the accuser.
@@ -445,7 +445,7 @@ def targets(token, rule: Rule, consumed) -> list:
 
 # Nouns for places and buildings: as the modifier of an attack they name what was hit ("the embassy
 # bombings", "a market blast"), not who acted.
-PLACE_MODIFIERS = {"embassy", "embassies", "consulate", "hotel", "market", "mosque", "church", "temple", "school",
+PLACE_MODIFIERS = {"embassy", "embassies", "consulate", "hotel", "market", "mosque", "church", "temple", "school", "clinic",
                    "hospital", "bus", "train", "station", "airport", "checkpoint", "restaurant", "cafe", "border",
                    "village", "camp", "office", "headquarters", "pipeline", "compound", "base", "ship"}
 
@@ -702,6 +702,11 @@ def modality(token) -> tuple[str | None, bool]:
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         # "reached a consensus to exchange information", "an offer to host a summit": an intention.
         mode = "intent"
+    if token.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for", "over") \
+            and _lemma(head.head) in ALLEGATION_HEADS:
+        # "accused of raping", "arrested for killing": the act is what the accusation or the arrest is
+        # about; the article's event is the accusation (coded by its own rule), not the act.
+        return "hypothetical", negated
     if token.dep_ == "ccomp" and _lemma(head) in CLAIM_HEADS and _claims_own_act(token, head):
         # "the Taliban claimed that they had attacked the school": a claim of responsibility (015).
         mode = "claim"
@@ -1072,6 +1077,16 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
 
 
 ALLIED_PREPS = {"alongside", "beside"}
+# Heads whose "of"/"for" complement is an act only alleged or judged, not reported as it happens.
+ALLEGATION_HEADS = {"accuse", "charge", "suspect", "blame", "convict", "indict", "arrest", "detain", "jail",
+                    "sentence", "prosecute", "try", "acquit", "clear", "fine", "punish", "condemn", "criticize",
+                    "criticise", "denounce", "sue", "investigate", "probe", "allegation", "accusation", "charges",
+                    "suspicion"}
+# Words whose "to"/"on" complement is an act of their own subject: "committed to opening", "bent on
+# retaking". Not "accused of raping": what one is accused of is only alleged.
+COMMITMENT_HOLDERS = {"commit", "committed", "dedicate", "dedicated", "devote", "devoted", "determined", "determine",
+                      "resolve", "resolved", "bent", "intent", "keen", "eager", "ready", "prepared", "willing",
+                      "open", "close", "set"}
 
 # Sectors that are arms of a state: a state acting on its own arm is a parse error, not an event.
 STATE_ARMS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
