@@ -25,6 +25,8 @@ def top():
     ("A roadside bomb killed three soldiers near Kandahar on Monday.", "1833"),
     ("A US drone strike killed four militants in North Waziristan.", "1952"),
     ("Rebels wounded five soldiers in a bomb attack on Friday.", "183"),
+    # What happened before is not how it was done.
+    ("Indian border guards shot dead two militants on Monday after a failed grenade attack on a police post.", "1823"),
     # A preposition on the object, not the verb: "launched ... fire against".
     ("Government forces launched heavy artillery fire against rebel positions near the town.", "194"),
     # Light verbs with "in": the noun is the event.

@@ -806,6 +806,11 @@ def domains_of(token, consumed) -> set[str]:
         # who were taken hostage" is no refusal to release hostages.
         actor |= {t.i for t in token.subtree if t.i != token.i and _describes_participant(t)
                   for t in t.subtree}
+    # What happened before or after is not how this act was done: "shot dead two militants after a failed
+    # grenade attack" is no bombing.
+    actor |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS for t in c.subtree}
+    actor |= {t.i for c in token.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in TIME_PREPS for m in c.children) for t in c.subtree}
     tokens = sorted({t.i: t for holder in [token, *consumed] for t in holder.subtree
                      if -before <= t.i - token.i <= after and t.i not in actor}.items())
     previous = None
@@ -1077,6 +1082,8 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
 
 
 ALLIED_PREPS = {"alongside", "beside"}
+# Prepositions and conjunctions that place an act in time relative to another.
+TIME_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
 # Heads whose "of"/"for" complement is an act only alleged or judged, not reported as it happens.
 ALLEGATION_HEADS = {"accuse", "charge", "suspect", "blame", "convict", "indict", "arrest", "detain", "jail",
                     "sentence", "prosecute", "try", "acquit", "clear", "fine", "punish", "condemn", "criticize",
