@@ -33,3 +33,8 @@ def test_helicopters_go_to_pakistan_and_the_two_militaries_hold_the_drills(dawn)
     assert {(e["source"]["code"], e["target"]["code"]) for e in drills} == {("PAKMIL", "RUSMIL"), ("RUSMIL", "PAKMIL")}
     # Background events told in the past perfect are not dated on the day the story ran.
     assert all(e["date"] != "2018-02-21" for e in aid + drills)
+
+
+def test_both_countries_express_alarm(dawn):
+    alarm = [e for e in dawn["events"] if e["trigger"]["text"] == "expressing"]
+    assert {e["source"]["country"] for e in alarm} == {"PAK", "RUS"} and all(e["cameo"] == "012" for e in alarm)

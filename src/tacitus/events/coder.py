@@ -383,7 +383,15 @@ def subjects(verb, depth: int = 0) -> list:
                 return [obj, *obj.conjuncts]
         if verb.dep_ == "ccomp":
             return []
-        return subjects(head, depth + 1)
+        found = subjects(head, depth + 1)
+        if not found and verb.dep_ == "advcl":
+            # "announced setting up a commission for promoting cooperation while expressing alarm": the
+            # parser hangs the adverbial on a nominal gerund; its subject is the clause's.
+            clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")
+                           and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
+            if clause is not None:
+                found = subjects(clause, depth + 1)
+        return found
     if verb.dep_ == "acomp" or (verb.head.pos_ == "ADJ" and verb.dep_ == "xcomp"):
         return subjects(verb.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
