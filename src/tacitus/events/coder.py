@@ -140,8 +140,8 @@ QUANTITY_NOUNS = {"state", "kind", "type", "form", "round", "series", "ton", "to
                   "cargo", "package", "number", "lot", "kilogram", "kg", "bag", "bags", "truckload", "planeload",
                   "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands", "millions",
                   "unit", "units", "set", "supply", "supplies", "amount", "quantity", "fleet", "squadron",
-                  "contingent", "team", "delegation", "group", "part", "portion", "day", "days", "week", "weeks",
-                  "month", "months", "hours", "some", "much", "most", "all", "many", "few", "share", "bulk", "rest"}
+                  "contingent", "team", "delegation", "group", "part", "day", "days", "week", "weeks",
+                  "month", "months", "hours", "some", "much", "most", "all", "many", "few", "share"}
 # Where an adjective is predicated ("is ready to", "remained defiant") rather than naming a thing ("the
 # wounded") or modifying one ("free trade"): only there does it trigger like a verb.
 PREDICATIVE_DEPS = ("acomp", "ROOT", "xcomp", "ccomp", "conj", "advcl", "relcl")
@@ -151,6 +151,20 @@ COMPOUND_DEPS = ("compound", "amod", "nmod", "advmod", "npadvmod")
 TIME_ENTITIES = ("DATE", "TIME")
 # Dependencies of the trigger's own actor, whose words say nothing about the act's domain.
 SUBJECT_DEPS = ("nsubj", "csubj")
+# Those who fight "alongside" someone fight on one side, not against each other.
+ALLIED_PREPS = {"alongside", "beside"}
+# Prepositions and conjunctions that place an act in time relative to another.
+TIME_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
+# Heads whose "of"/"for" complement is an act only alleged or judged, not reported as it happens.
+ALLEGATION_HEADS = {"accuse", "charge", "suspect", "blame", "convict", "indict", "arrest", "detain", "jail",
+                    "sentence", "prosecute", "try", "acquit", "clear", "fine", "punish", "condemn", "criticize",
+                    "criticise", "denounce", "sue", "investigate", "probe", "allegation", "accusation", "charges",
+                    "suspicion"}
+# Words whose "to"/"on" complement is an act of their own subject: "committed to opening", "bent on
+# retaking". Not "accused of raping": what one is accused of is only alleged.
+COMMITMENT_HOLDERS = {"commit", "committed", "dedicate", "dedicated", "devote", "devoted", "determined", "determine",
+                      "resolve", "resolved", "bent", "intent", "keen", "eager", "ready", "prepared", "willing",
+                      "open", "close", "set"}
 # How far around the trigger domain words count: the object and complement, not the next clause.
 DOMAIN_WINDOW = (10, 25)
 # Confidence of an event with no coded source (only returned when asked for, e.g. for evaluation).
@@ -205,11 +219,9 @@ def _object(token):
     for child in token.children:
         if child.dep_ in ("dobj", "obj"):
             return child
-    for child in token.children:
-        if child.dep_ == "nsubjpass":
-            return child
-    if token.dep_ == "acl" and _reduced_passive(token):
-        return token.head  # "papers released by the archives": the papers
+    patient = _passive_subject(token)
+    if patient is not None:
+        return patient
     # A copula's adjective stands in for an object: "was skeptical", "is optimistic".
     if _lemma(token) == "be":
         return next((c for c in token.children if c.dep_ == "acomp"), None)
@@ -410,6 +422,15 @@ def _reduced_passive(verb) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children))
 
 
+def _passive_subject(verb):
+    """What a passive verb's act is done to: its passive subject, or the noun a reduced passive modifies
+    ("papers released by the archives", "a camp attacked by militiamen")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.dep_ == "acl" and _reduced_passive(verb):
+        return verb.head
+    return subject
+
+
 def targets(token, rule: Rule, consumed) -> list:
     """Tokens that are the trigger's target, by the rule's ``target`` or the default order."""
     consumed_ids = {t.i for t in consumed}
@@ -430,9 +451,7 @@ def targets(token, rule: Rule, consumed) -> list:
                 found = _conjuncts(child)
                 break
         if not found and _is_passive(token):
-            subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-            if subj is None and token.dep_ == "acl" and _reduced_passive(token):
-                subj = token.head  # "a camp attacked by militiamen": the camp
+            subj = _passive_subject(token)
             if subj is not None and subj.i not in consumed_ids:
                 found = [subj, *subj.conjuncts]
     if found:
@@ -584,10 +603,9 @@ def attach_infinitives(sent) -> None:
         # "called Morrison on Wednesday to congratulate him" is a phone call with a purpose.
         if _lemma(head) == "call" and head.pos_ == "VERB" and not any(
                 c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and any(
-                    g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children))
+                    g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTITIES for g in c.children))
                 for c in head.children):
             continue
-        children = list(token.children)
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in children):
             token.dep_ = "xcomp"
@@ -807,20 +825,20 @@ def domains_of(token, consumed) -> set[str]:
     # Who asks, promises or refuses is not what is asked, promised or refused: "the UN Emergency Relief
     # Coordinator demanded ..." is no demand about an emergency. (The actor of a material act can name its
     # means, "suicide bombers killed", so it stays.)
-    actor = set()
+    excluded = set()
     if _lemma(token) in MODAL_HEADS:
-        actor = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        excluded = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         # Nor are the clauses that describe a participant: "refused to allow planes to evacuate observers
         # who were taken hostage" is no refusal to release hostages.
-        actor |= {t.i for t in token.subtree if t.i != token.i and _describes_participant(t)
+        excluded |= {t.i for t in token.subtree if t.i != token.i and _describes_participant(t)
                   for t in t.subtree}
     # What happened before or after is not how this act was done: "shot dead two militants after a failed
     # grenade attack" is no bombing.
-    actor |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS for t in c.subtree}
-    actor |= {t.i for c in token.children if c.dep_ == "advcl" and any(
+    excluded |= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS for t in c.subtree}
+    excluded |= {t.i for c in token.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in TIME_PREPS for m in c.children) for t in c.subtree}
     tokens = sorted({t.i: t for holder in [token, *consumed] for t in holder.subtree
-                     if -before <= t.i - token.i <= after and t.i not in actor}.items())
+                     if -before <= t.i - token.i <= after and t.i not in excluded}.items())
     previous = None
     for _, t in tokens:
         words.add(t.lower_)
@@ -1040,7 +1058,6 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     code = modal_code
     # A joint act runs both ways; asking for it, refusing it or threatening it is one side's act.
     symmetric = rule.symmetric and mode not in ("appeal", "demand", "refusal", "threat")
-    # Those who fight "alongside" someone fight on one side, not against each other.
     allied = any(c.dep_ == "prep" and c.lower_ in ALLIED_PREPS for c in token.children)
     pairs = []
     if not sources:
@@ -1070,13 +1087,12 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         evidence["governor"] = governing.i
     out = []
     seen = set()
-    # When every pair is one actor acting on itself, the act still stands once, without its target.
-    every_self = all(s is not None and t is not None and _self_directed(s.actor, t.actor) for s, t in pairs)
+    if all(s is not None and t is not None and _self_directed(s.actor, t.actor) for s, t in pairs):
+        # Every pair is one actor acting on itself: the act still stands once, without its target.
+        pairs = [(pairs[0][0], None)]
     for source, target in pairs:
         if target is not None and source is not None and _self_directed(source.actor, target.actor):
-            if len(pairs) > 1 and not (every_self and not out):
-                continue
-            target = None  # the act stands; its misread target does not
+            continue  # a misread pair beside real ones
         key = (source.start if source else None, source.actor.code if source else None,
                target.start if target else None, target.actor.code if target else None)
         if key in seen:
@@ -1088,20 +1104,6 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         ))
     return out
 
-
-ALLIED_PREPS = {"alongside", "beside"}
-# Prepositions and conjunctions that place an act in time relative to another.
-TIME_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
-# Heads whose "of"/"for" complement is an act only alleged or judged, not reported as it happens.
-ALLEGATION_HEADS = {"accuse", "charge", "suspect", "blame", "convict", "indict", "arrest", "detain", "jail",
-                    "sentence", "prosecute", "try", "acquit", "clear", "fine", "punish", "condemn", "criticize",
-                    "criticise", "denounce", "sue", "investigate", "probe", "allegation", "accusation", "charges",
-                    "suspicion"}
-# Words whose "to"/"on" complement is an act of their own subject: "committed to opening", "bent on
-# retaking". Not "accused of raping": what one is accused of is only alleged.
-COMMITMENT_HOLDERS = {"commit", "committed", "dedicate", "dedicated", "devote", "devoted", "determined", "determine",
-                      "resolve", "resolved", "bent", "intent", "keen", "eager", "ready", "prepared", "willing",
-                      "open", "close", "set"}
 
 # Sectors that are arms of a state: a state acting on its own arm is a parse error, not an event.
 STATE_ARMS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
