@@ -83,6 +83,9 @@ REJECT_DIRECT = {"057": "127"}
 # target (113): "called for sanctions against Myanmar's generals", "called on Arabs to mobilize against".
 RALLY_ROOTS = {"14", "15", "16", "19", "20"}
 RALLY_CODE = "113"
+# Modes in which the act itself does not happen: it is asked for, demanded, refused or threatened, and
+# the governing word's act (the appeal, demand, refusal or threat) is what is reported.
+UNDONE_MODES = ("appeal", "demand", "refusal", "threat")
 # The tables of each asking or refusing mode, read once per event by `apply_modality`.
 MODE_DIRECT = {"appeal": APPEAL_DIRECT, "demand": DEMAND_DIRECT, "refusal": REJECT_DIRECT}
 MODE_MIRROR = {"appeal": APPEAL_FROM_INTENT, "demand": DEMAND_FROM_INTENT, "refusal": REJECT_FROM_INTENT}
@@ -1052,12 +1055,12 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     if rule.domains:
         code, domain = domain_code(rule, domains_of(token, consumed))
     modal_code = apply_modality(code, mode)
-    if mode in ("appeal", "demand", "refusal", "threat") and modal_code == code and code != RALLY_CODE:
+    if mode in UNDONE_MODES and modal_code == code and code != RALLY_CODE:
         # An attack asked for or refused did not happen; the asking verb's own rule codes the request.
         return []
     code = modal_code
     # A joint act runs both ways; asking for it, refusing it or threatening it is one side's act.
-    symmetric = rule.symmetric and mode not in ("appeal", "demand", "refusal", "threat")
+    symmetric = rule.symmetric and mode not in UNDONE_MODES
     allied = any(c.dep_ == "prep" and c.lower_ in ALLIED_PREPS for c in token.children)
     pairs = []
     if not sources:

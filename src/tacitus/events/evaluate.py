@@ -27,6 +27,7 @@ from typing import Iterable
 
 from ..errors import E_BAD_DATA, InputError, ModelError
 from ..model import Article, Event
+from .coder import UNDONE_MODES
 
 KINDS = ("cameo", "plover", "class5")
 # Rank of events for the sentence-level pick: the trigger highest in the parse wins (the main clause
@@ -136,7 +137,7 @@ def _depth(article: Article, event: Event) -> int:
     token = span[0]
     # An act asked for or demanded stands where the asking verb stands (the appeal is the reported event).
     governor = event.evidence.get("governor")
-    if event.evidence.get("modality") in ("appeal", "demand", "refusal", "threat") and isinstance(governor, int) and 0 <= governor < len(doc):
+    if event.evidence.get("modality") in UNDONE_MODES and isinstance(governor, int) and 0 <= governor < len(doc):
         token = doc[governor]
     return sum(1 for _ in token.ancestors)
 
