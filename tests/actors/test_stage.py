@@ -52,9 +52,9 @@ def test_ner_misses_are_recovered_from_known_surnames(pipeline):
 def test_a_title_before_a_name_keeps_its_possessor_country(pipeline):
     # Regression: the name's phrase overlapped the possessor's mention and fell back to the bare name,
     # leaving an unknown person uncoded.
-    article, found = mentions(pipeline, "Syria has again offered its troops to Lebanon's new President Elias Hrawi.")
-    assert found["Lebanon's"].actor.country == "LBN"
-    assert found["new President Elias Hrawi"].actor.code == "LBNGOV"
+    article, found = mentions(pipeline, "Egypt pledged support to Sudan's new President Omar Idris on Monday.")
+    assert found["Sudan's"].actor.country == "SDN"
+    assert found["new President Omar Idris"].actor.code == "SDNGOV"
 
 
 def test_people_the_dictionary_does_not_know_are_still_entities_with_their_names(pipeline):
@@ -74,7 +74,7 @@ def test_a_title_with_a_name_carries_the_name(pipeline):
 
 
 def test_countries_the_ner_misses_and_actors_inside_other_nouns_are_found(pipeline):
-    article, found = mentions(pipeline, "Uzbekistan finally opened the Friendship Bridge to Afghanistan.")
+    article, found = mentions(pipeline, "Uzbekistan reopened the Termez crossing to Afghanistan.")
     assert found["Uzbekistan"].actor.code == "UZB"
     article, found = mentions(pipeline, "A prisoner died while in Israeli police custody.")
     assert found["Israeli police"].actor.code == "ISRCOP"
@@ -83,44 +83,46 @@ def test_countries_the_ner_misses_and_actors_inside_other_nouns_are_found(pipeli
 def test_a_role_takes_its_country_from_where_it_is(pipeline):
     article, found = mentions(pipeline, "Rebels in the Ivory Coast dismissed an appeal from the president.", None)
     assert found["Rebels"].actor.code == "CIVREB"
-    article, found = mentions(pipeline, "Opposition groups in Zimbabwe are demanding new elections.", None)
-    assert found["Opposition groups"].actor.code == "ZWEOPP"
+    article, found = mentions(pipeline, "Opposition groups in Zambia are calling for a recount.", None)
+    assert found["Opposition groups"].actor.code == "ZMBOPP"
 
 
 def test_a_role_without_a_country_takes_its_sentences_country(pipeline):
     article, found = mentions(pipeline, "President John Doe threatened to impose a curfew on Algiers.", None)
     assert found["President John Doe"].actor.code == "DZAGOV"
-    # Ethnic Albanians in Serbia are Serbia's people, not Albania's.
-    article, found = mentions(pipeline, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", None)
-    assert found["Up to 100 ethnic Albanians"].actor.code == "SRBCVL"
+    # Ethnic Hungarians in Romania are Romania's people, not Hungary's.
+    article, found = mentions(pipeline, "About 200 ethnic Hungarians marched on Sunday in Romania.", None)
+    assert found["About 200 ethnic Hungarians"].actor.code == "ROUCVL"
 
 
 def test_a_capital_named_as_a_place_is_the_country(pipeline):
-    article, found = mentions(pipeline, "Iraqi President Saddam Hussein arrived in Amman on Wednesday.", None)
-    assert found["Amman"].actor.code == "JOR"
+    article, found = mentions(pipeline, "Ugandan President Yoweri Museveni arrived in Nairobi on Sunday.", None)
+    assert found["Nairobi"].actor.code == "KEN"
     article, found = mentions(pipeline, "Moscow said it would not accept the plan.", None)
     assert found["Moscow"].actor.code == "RUSGOV"
 
 
 def test_an_organisation_before_a_title_owns_it(pipeline):
-    article, found = mentions(pipeline, "Arab League Secretary General Chadli Klibi undertook a mediation mission.", None)
-    assert found["Secretary General Chadli Klibi"].actor.code == "IGOARBALAGOV"
-    article, found = mentions(pipeline, "U.N. Secretary-General Kofi Annan announced the plan on Monday.", None)
-    assert found["U.N. Secretary-General Kofi Annan"].actor.code == "IGOUNOGOV"
+    article, found = mentions(pipeline, "Arab League Secretary General Omar Haddad began a tour of the region.", None)
+    [haddad] = [m for m in found.values() if m.text.endswith("Secretary General Omar Haddad")]
+    assert haddad.actor.code == "IGOARBALAGOV"
+    article, found = mentions(pipeline, "U.N. Secretary-General Antonio Guterres unveiled the budget on Friday.", None)
+    [guterres] = [m for m in found.values() if m.text.endswith("Secretary-General Antonio Guterres")]
+    assert guterres.actor.code == "IGOUNOGOV"
 
 
 def test_names_and_roles_inside_other_phrases_are_not_cut_short(pipeline):
     article, found = mentions(pipeline, "Radical French farmers said they would blockade the roads.", None)
     assert found["Radical French farmers"].actor.code == "FRAAGR"
-    article, found = mentions(pipeline, "The rebel Kurdistan Workers' Party issued a declaration.", None)
-    assert found["The rebel Kurdistan Workers' Party"].actor.code.startswith("TUR")
+    article, found = mentions(pipeline, "The outlawed Kurdistan Workers' Party announced a truce.", None)
+    assert found["The outlawed Kurdistan Workers' Party"].actor.code.startswith("TUR")
     article, found = mentions(pipeline, "The pro-Iranian Hizbollah group declared a ceasefire.", None)
     assert found["Hizbollah"].actor.code == "LBNREBHZB"
 
 
 def test_counterparts_do_not_take_the_sentences_country(pipeline):
-    article, found = mentions(pipeline, "American authorities shared evidence with their European counterparts.", None)
-    assert found["their European counterparts"].actor.country is None
+    article, found = mentions(pipeline, "Canadian police exchanged files with their Asian counterparts.", None)
+    assert found["their Asian counterparts"].actor.country is None
 
 
 def test_a_people_as_a_whole_is_its_country_and_some_of_its_people_are_civilians(pipeline):
@@ -157,8 +159,8 @@ def test_a_misspelt_country_the_ner_misses_is_still_a_mention(pipeline):
 
 def test_an_unknown_person_takes_the_code_of_their_apposition(pipeline):
     article, found = mentions(pipeline, (
-        "The US rejected calls by Kofi Annan, UN secretary-general, to adopt reforms. He was not surprised."), None)
-    assert found["Kofi Annan"].actor.code == "IGOUNOGOV" and found["Kofi Annan"].actor.name == "Kofi Annan"
+        "Britain welcomed a plan by Pedro Alves, UN secretary-general, to cut costs. He was pleased."), None)
+    assert found["Pedro Alves"].actor.code == "IGOUNOGOV" and found["Pedro Alves"].actor.name == "Pedro Alves"
     assert found["He"].actor.code == "IGOUNOGOV"
 
 

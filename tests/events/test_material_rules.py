@@ -21,10 +21,10 @@ def top():
 
 @pytest.mark.parametrize("text, expected", [
     # The means of a killing or wounding decide the sub-code.
-    ("Two policemen were killed in a car bomb explosion outside the ministry in Kabul.", "1832"),
+    ("Two policemen were killed when a car bomb went off outside the ministry in Kabul.", "1832"),
     ("A roadside bomb killed three soldiers near Kandahar on Monday.", "1833"),
     ("A US drone strike killed four militants in North Waziristan.", "1952"),
-    ("Rebels wounded five soldiers in a bomb attack on Friday.", "183"),
+    ("Rebels wounded five soldiers in a bomb blast near the barracks on Friday.", "183"),
     # What happened before is not how it was done.
     ("Indian border guards shot dead two militants on Monday after a failed grenade attack on a police post.", "1823"),
     # A preposition on the object, not the verb: "launched ... fire against".
@@ -57,7 +57,7 @@ def test_material_sub_codes(top, text, expected):
 
 def test_a_nominal_adjective_is_no_trigger(top):
     # "the wounded" names people; it does not report a wounding.
-    assert top("UN helicopters evacuated the wounded from the besieged town.") != "182"
+    assert top("Medics evacuated the wounded from the shelled village by helicopter.") != "182"
 
 
 def test_an_adjective_modifying_a_noun_is_no_trigger(top):

@@ -1,5 +1,5 @@
 """What a request noun asks for is coded through the verb that refuses or delivers it: "rejected a
-proposal for a ceasefire" refuses the ceasefire, "renewed an appeal to Belgium to extradite" asks for an
+proposal for a ceasefire" refuses the ceasefire, "renewed an appeal to Spain to extradite" asks for an
 extradition (hand-built parses, so the parser is not under test)."""
 
 from tacitus.events.coder import MentionIndex, match_sentence
@@ -28,10 +28,10 @@ def test_rejecting_a_request_to_extradite_is_refusing_judicial_cooperation():
 def test_renewing_an_appeal_to_someone_to_act_is_the_appeal_for_that_act():
     rows = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("renewed", "renew", "VERB", "ROOT", 1),
             ("an", "an", "DET", "det", 3), ("appeal", "appeal", "NOUN", "dobj", 1),
-            ("to", "to", "ADP", "prep", 3), ("Belgium", "Belgium", "PROPN", "pobj", 4),
+            ("to", "to", "ADP", "prep", 3), ("Spain", "Spain", "PROPN", "pobj", 4),
             ("to", "to", "PART", "aux", 7), ("extradite", "extradite", "VERB", "acl", 3),
             ("a", "a", "DET", "det", 9), ("militant", "militant", "NOUN", "dobj", 7)]
-    assert code(rows, {0: "TUR", 5: "BEL"}) == [("0213", "TUR", "BEL")]
+    assert code(rows, {0: "TUR", 5: "ESP"}) == [("0213", "TUR", "ESP")]
 
 
 def test_refusing_to_meet_demands_to_release_prisoners_is_refusing_the_release():

@@ -49,7 +49,7 @@ PERSON_TITLES = {"minister", "president", "premier", "chancellor", "king", "quee
 # Sectors of the state: an official of one of these with no country named is the dateline country's.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Prepositions whose object is where a role phrase's people are: "rebels in the Ivory Coast",
-# "students throughout Indonesia", "a group based in Trinidad".
+# "students throughout Kenya", "a militia based in Mali".
 LOCATIVE_PREPS = {"in", "inside", "within", "throughout", "across", "from"}
 # Prepositions whose object is a place where something happens, not an actor: a capital there is the
 # place ("arrived in Amman", "talks in Moscow"), not its government ("Moscow said").
@@ -139,8 +139,8 @@ class ActorStage:
                 continue
             start, end = noun_phrase(root, ent.start, ent.end)
             if any(i in taken for i in range(start, end)):
-                # Keep what the phrase adds up to an earlier mention: "Lebanon's new President Elias
-                # Hrawi" -> "new President Elias Hrawi" beside "Lebanon's" (its owner, read in `resolve`).
+                # Keep what the phrase adds up to an earlier mention: "Kenya's new President William
+                # Ruto" -> "new President William Ruto" beside "Kenya's" (its owner, read in `resolve`).
                 start = max([i + 1 for i in range(start, ent.start) if i in taken], default=start)
                 if any(i in taken for i in range(ent.end, end)):
                     end = ent.end
@@ -630,13 +630,13 @@ def _inherit_owner_country(article: Article, index: int) -> None:
     mention = article.mentions[index]
     actor = mention.actor
     head = article.doc[mention.token_start:mention.token_end].root
-    # The possessor may sit on the title before a name: "Lebanon's new President Elias Hrawi".
+    # The possessor may sit on the title before a name: "Kenya's new President William Ruto".
     titles = [c for c in head.children if c.dep_ == "compound"]
     owners = [c for t in (head, *titles) for c in t.children if c.dep_ == "poss"]
     owners += [g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    # An organisation named before a title: "Arab League Secretary General Chadli Klibi".
+    # An organisation named before a title: "OPEC Secretary General Haitham al-Ghais".
     owners += [c for t in (head, *titles) for c in t.children if c.dep_ == "compound" and c.i < mention.token_start]
-    # Where the people are: "rebels in the Ivory Coast", "a terror group based in Trinidad".
+    # Where the people are: "rebels in the Ivory Coast", "a militia based in Mali".
     # (Not for diplomats: "the embassy in Tehran" is another country's.)
     places = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
               and head.lemma_.lower() not in ABROAD_HEADS]

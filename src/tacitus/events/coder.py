@@ -38,7 +38,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 # Speculation is not a factual event: "talks could resume", "sanctions might follow".
 SPECULATIVE_AUX = {"could", "may", "might", "can"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
-# Clauses a future or obliged act waits for: "will not end the strike until their demands are met".
+# Clauses a future or obliged act waits for: "will not lift the siege until the hostages go free".
 PENDING_MARKS = {"until", "till", "before"}
 
 # Intent: a future or intended cooperative act is CAMEO 03 ("express intent to ...").
@@ -97,8 +97,8 @@ DEMAND_HEADS = {"demand", "insist", "order", "require", "command", "ultimatum", 
                 "pressurise"}
 # Demand verbs that also assert: only a subjunctive or modal clause is demanded.
 ASSERTING_HEADS = {"insist"}
-# Wanting or hoping that someone else acts is asking them to: "Sharon wants Germany to pay more
-# compensation" (025), "said it hoped for more talks" (026). The parser lemmatizes "hoped" as "hop".
+# Wanting or hoping that someone else acts is asking them to: "Kyiv wants Berlin to send more tanks",
+# "said it hoped for a new round of talks" (026). The parser lemmatizes "hoped" as "hop".
 WANT_HEADS = {"want", "wish", "hope", "hoped", "hopes", "hoping"}
 # "must"/"has to" said of someone is a demand on them; "should" is an appeal.
 OBLIGATION_AUX = {"must"}
@@ -113,7 +113,7 @@ OBLIGATION_VERBS = {"have": "demand", "need": "appeal"}
 SPEECH_HEADS = {"say", "tell", "state", "declare", "announce", "add", "stress", "insist", "argue", "write",
                 "reiterate", "emphasize", "emphasise", "note", "maintain", "assert", "warn", "remind", "believe",
                 "think", "told", "urge", "repeat", "underline", "underscore", "affirm"}
-# Verbs that ask through a for-to clause: "pushed for Congress to update the law", "called for the generals
+# Verbs that ask through a for-to clause: "pressed for parliament to amend the charter", "called for the generals
 # to be referred to the court".
 FOR_TO_HEADS = {"push", "press", "call", "lobby", "campaign", "appeal", "plead"}
 # Nouns that report what someone said, whose clause can carry a demand or an appeal.
@@ -128,7 +128,7 @@ REQUEST_NOUNS = {"call": "appeal", "appeal": "appeal", "plea": "appeal", "reques
                  "demand": "demand", "ultimatum": "demand", "proposal": None, "offer": None, "suggestion": None}
 # Verbs that refuse such a noun: "rejected calls for economic aid" refuses the aid (CAMEO 12).
 REFUSING_VERBS = {"reject", "refuse", "dismiss", "rebuff", "spurn", "turn", "decline", "repudiate", "brush"}
-# Verbs that only deliver such a noun, so that the request is theirs: "renewed an appeal to Belgium to
+# Verbs that only deliver such a noun, so that the request is theirs: "renewed an appeal to Spain to
 # extradite", "insisted on its demands that ...", "issued an ultimatum to".
 CARRIER_VERBS = {"issue", "make", "renew", "repeat", "reiterate", "launch", "send", "submit", "voice", "insist",
                  "deliver", "present", "lodge", "file", "step", "press"}
@@ -245,7 +245,7 @@ def _object_heads(obj) -> list:
             inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if inner is not None:
                 words += [inner, *inner.conjuncts]
-    # A compound modifier can carry the sense: "curfew hours", "part of a military aid program".
+    # A compound modifier can carry the sense: "curfew hours", "half of a military aid package".
     words += [c for w in list(words) for c in w.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return words
 
@@ -385,7 +385,7 @@ def subjects(verb, depth: int = 0) -> list:
     holder = verb.head.head
     if (verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and _lemma(holder) in COMMITMENT_HOLDERS
             and not any(c.dep_ in ("dobj", "obj") for c in holder.children)):
-        # "Vietnam is committed to opening up its economy": the one committed opens. Not "accused the
+        # "Ghana is committed to opening its ports": the one committed opens. Not "accused the
         # rebels of violating": what one is accused of is no act of the accuser.
         committed = next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
         return _conjuncts(committed) if committed is not None else subjects(holder, depth + 1)
@@ -590,7 +590,7 @@ def _request_noun_governor(noun, mode: str | None):
 def attach_infinitives(sent) -> None:
     """Relabel as ``xcomp`` the subjectless to-infinitive that the parser hangs as ``advcl`` on an asking,
     promising, refusing or threatening verb when an adverbial stands between them: "threatened on Monday
-    to secede", "appealed to the government on Wednesday to let them resume publishing". Only these
+    to secede", "appealed to the junta on Friday to let the radio station broadcast again". Only these
     verbs: elsewhere a to-infinitive adverbial is a purpose ("visited Dakar to mediate")."""
     for token in sent:
         head = token.head
@@ -599,11 +599,11 @@ def attach_infinitives(sent) -> None:
         children = list(token.children)
         if _lemma(head) in FOR_TO_HEADS and any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in children):
-            token.dep_ = "xcomp"  # "pushed for the constitution to be revised"
+            token.dep_ = "xcomp"  # "pressed for the charter to be amended"
             continue
         if _lemma(head) not in MODAL_HEADS:
             continue
-        # "called Morrison on Wednesday to congratulate him" is a phone call with a purpose.
+        # "called the premier on Sunday to thank him" is a phone call with a purpose.
         if _lemma(head) == "call" and head.pos_ == "VERB" and not any(
                 c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and any(
                     g.dep_ == "pobj" and g.ent_type_ not in TIME_ENTITIES for g in c.children))
@@ -674,14 +674,14 @@ def obligation(token):
         # "Israel must stop attacking": the attack is what must end, not what is asked for.
         return ("hypothetical", None) if obligation(token.head) is not None else None
     elif token.dep_ in ("xcomp", "acomp") and token.head.i != token.i and token.head.dep_ != "xcomp":
-        # "the US must be ready to mediate": the obligation sits on the governing word (the copula).
+        # "Qatar must be ready to host talks": the obligation sits on the governing word (the copula).
         return obligation(token.head)
     else:
         return None
     if clause.dep_ == "ccomp" and _lemma(clause.head) in SPEECH_HEADS:
         return mode, clause.head
     if clause.dep_ in ("acl", "ccomp") and _lemma(clause.head) in SPEECH_NOUNS:
-        # "issued a stern reminder to Iraq that it must cooperate": the one who issued it demands.
+        # "sent a sharp reminder to Caracas that it must comply": the one who issued it demands.
         noun = clause.head
         carrier = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" else noun
         return mode, carrier
@@ -693,7 +693,7 @@ def obligation(token):
 
 def addressee(verb) -> list:
     """Who an appeal or demand is addressed to: "urged Iran", "called on Israel", "appealed to the UN",
-    "renewed an appeal to Belgium" (through a request noun), "a request to Iran"."""
+    "renewed an appeal to Spain" (through a request noun), "a request to Iran"."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")]
     requests = [c for c in objects if _lemma(c) in REQUEST_NOUNS]
     if verb.pos_ == "NOUN" and _lemma(verb) in REQUEST_NOUNS:
@@ -729,7 +729,7 @@ def modality(token) -> tuple[str | None, bool]:
         negated = negated or any(c.dep_ == "neg" for c in head.head.children)
     if token.dep_ == "acl" and _lemma(head) in INTENT_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        # "reached a consensus to exchange information", "an offer to host a summit": an intention.
+        # "reached a consensus to pool intelligence", "an offer to host a summit": an intention.
         mode = "intent"
     if token.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for", "over") \
             and _lemma(head.head) in ALLEGATION_HEADS:
@@ -737,7 +737,7 @@ def modality(token) -> tuple[str | None, bool]:
         # about; the article's event is the accusation (coded by its own rule), not the act.
         return "hypothetical", negated
     if token.dep_ == "ccomp" and _lemma(head) in CLAIM_HEADS and _claims_own_act(token, head):
-        # "the Taliban claimed that they had attacked the school": a claim of responsibility (015).
+        # "the militants claimed that they had bombed the depot": a claim of responsibility (015).
         mode = "claim"
     if token.dep_ == "xcomp" and head.i != token.i:
         lemma = _lemma(head)
@@ -752,7 +752,7 @@ def modality(token) -> tuple[str | None, bool]:
         if head_aux & SPECULATIVE_AUX:
             mode = "hypothetical"
     # Conditionals anywhere up the tree make the event hypothetical ("if Iran attacks, ..."), as does what
-    # a future act waits for ("will not lift the ban until the EU provides details").
+    # a future act waits for ("won't ease the curbs until the regulator reports").
     node = token
     for _ in range(6):
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
