@@ -75,8 +75,9 @@ def evaluate(docs: list[dict], show_errors: int = 0) -> dict:
                 value_ok += best.value == g["value"]
                 value_gold += best.value == g["value"]
                 if show_errors and best.value != g["value"]:
+                    ctx = doc["text"][max(0, g["start"] - 60): g["end"] + 40].replace("\n", " ")
                     errors.append(f"VAL {doc['dct'][:10]} {g['text']!r} gold={g['type']} {g['value']} "
-                                  f"pred={best.text!r} {best.type} {best.value}")
+                                  f"pred={best.text!r} {best.type} {best.value} | {ctx}")
             elif show_errors:
                 ctx = doc["text"][max(0, g["start"] - 30): g["end"] + 20].replace("\n", " ")
                 errors.append(f"FN  {doc['dct'][:10]} {g['text']!r} {g['type']} {g['value']} | {ctx}")

@@ -38,3 +38,15 @@ def test_helicopters_go_to_pakistan_and_the_two_militaries_hold_the_drills(dawn)
 def test_both_countries_express_alarm(dawn):
     alarm = [e for e in dawn["events"] if e["trigger"]["text"] == "expressing"]
     assert {e["source"]["country"] for e in alarm} == {"PAK", "RUS"} and all(e["cameo"] == "012" for e in alarm)
+
+
+def test_the_talks_and_what_was_said_at_them_are_dated_on_tuesday(dawn):
+    # "on Tuesday" is named once, in the lead; the talks, the ministers' quoted words and the criticism
+    # told later in the story are dated by it, not by the day the story ran.
+    talks = [e for e in dawn["events"] if e["cameo_root"] == "04" and pair(e) == {"PAK", "RUS"}
+             and e["trigger"]["text"] in ("meeting", "talks", "discussions")]
+    assert talks and all(e["date"] == "2018-02-20" for e in talks)
+    quoted = [e for e in dawn["events"] if e["quote"] is not None and e["date_precision"] != "before_publication"]
+    assert quoted and all(e["date"] == "2018-02-20" for e in quoted)
+    criticism = [e for e in dawn["events"] if e["cameo_root"] == "11"]
+    assert criticism and all(e["date"] == "2018-02-20" for e in criticism)

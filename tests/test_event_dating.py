@@ -26,3 +26,47 @@ def test_time_expression_in_another_clause_does_not_date_the_event(pipeline):
     article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))
     signed = [e for e in article.events if e.cameo == "057"]
     assert signed and all(e.date == "2018-02-21" for e in signed)
+
+
+def dated(pipeline, text):
+    article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))
+    return {e.trigger.text: (e.date, e.evidence["date_basis"]) for e in article.events}
+
+
+def test_words_in_a_quotation_are_dated_when_they_were_spoken(pipeline):
+    # The speech verb ("told") has no date of its own: the day the story named before it dates the
+    # speech, and the speech dates what it says in the present or future, even a sentence away from it.
+    text = ('Iran\'s foreign minister met Afghan leaders in Kabul on Monday. "We will open our border with '
+            'Afghanistan. We will send food to Kabul," he told reporters.')
+    events = dated(pipeline, text)
+    assert events["open"] == ("2018-02-19", "speech of its quote: narrative day")
+    assert events["send"] == ("2018-02-19", "speech of its quote: narrative day")
+
+
+def test_a_past_event_inside_a_quotation_is_not_dated_by_the_speech(pipeline):
+    text = ('The Afghan defence minister spoke in Kabul on Monday. "Our soldiers attacked the rebels near Kandahar '
+            'in 2016. We will defeat them," he told reporters.')
+    events = dated(pipeline, text)
+    assert events["attacked"] == ("2016", "time expression")
+
+
+def test_the_narrative_day_dates_later_verbal_acts_but_not_distant_material_ones(pipeline):
+    text = ("Iran and Iraq held talks in Baghdad on Monday. The ministers discussed trade. Oil prices rose. "
+            "Markets were calm. Shops were open. Trains ran late. Iran criticized Israel over the blockade. "
+            "Iraqi troops attacked Kurdish rebels near Kirkuk.")
+    events = dated(pipeline, text)
+    assert events["discussed"] == ("2018-02-19", "narrative day")
+    assert events["criticized"] == ("2018-02-19", "narrative day")  # six sentences on, a verbal act
+    assert events["attacked"] == ("2018-02-21", "publication")  # as far, a material act: background as often
+
+
+def test_a_noun_another_verb_talks_about_does_not_take_its_tense(pipeline):
+    # "recalled his three visits": the recalling was on Monday, the visits were not.
+    events = dated(pipeline, "Iran and Iraq held talks on Monday. The Iraqi minister recalled his three visits to Iran.")
+    assert events["visits"] == ("2018-02-21", "publication")
+
+
+def test_an_adverbial_participle_takes_the_tense_and_date_of_its_clause(pipeline):
+    text = "Pakistan and Russia on Tuesday announced a commission for promoting trade while expressing alarm over Afghanistan."
+    events = dated(pipeline, text)
+    assert events["expressing"] == ("2018-02-20", "time expression")

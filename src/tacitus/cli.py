@@ -161,7 +161,9 @@ def explain_command(text, published, model):
             click.echo(f"   source    {event.source.text!r} -> {source.code} ({source.basis})")
         if event.target:
             click.echo(f"   target    {event.target.text!r} -> {target.code} ({target.basis})")
-        click.echo(f"   date      {event.date} ({event.date_precision}; {event.date_text or 'no time expression'})")
+        basis = event.evidence.get("date_basis")
+        click.echo(f"   date      {event.date} ({event.date_precision}; {event.date_text or 'no time expression'}"
+                   f"{'; dated by ' + basis if basis else ''})")
 
 
 @main.command("actor")

@@ -1,45 +1,145 @@
 """Event dating: the date each event happened, not the day the story ran.
 
-For each event, in order: a time expression attached to the trigger in the parse ("signed ... in Nov
-2014"), else one attached to a verb that governs the trigger ("agreed on Monday to meet"); else the
-tense decides: a past-perfect event ("had provided") happened at some unknown time before the story
-and gets no date; a simple-past event told in the sentences right after a dated one ("Pakistan and
-Russia on Tuesday announced ... The announcement was made after their talks") shares that day, the
-narrative time of the story; anything else is dated by the publication date (``date_precision`` says so).
+For each event, in order:
+
+1. a time expression attached to the trigger in the parse ("signed ... in Nov 2014"), or to a verb that
+   governs it ("agreed on Monday to meet", "announced on Tuesday ... while expressing alarm");
+2. inside a quotation, direct or reported, the time the words were spoken: the speaker's verb is dated
+   the same way ("'We are forming a commission,' Lavrov said" on the day he said it);
+3. the tense: a past-perfect event ("had provided") happened at some unknown time before the story and
+   gets no date;
+4. the story's own day, its narrative time: once the text names a day in the week before publication
+   ("Pakistan and Russia on Tuesday announced ..."), simple-past events told after it share that day: verbal acts (CAMEO's verbal quad classes: statements, appeals, talks, criticism, threats)
+   for the rest of the article, since a story's "said" and "criticised" report the occasion it is about;
+   material acts only in the next few sentences, after which a simple past is as often background as news;
+5. else the publication date (``date_precision`` "publication" says so).
+
+``evidence["date_basis"]`` names the step that dated the event, for ``tacitus explain``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 
-from ..model import Article, Event, Timex
+from ..model import Article, Event, Quote, Timex
 from ..time import timex_to_date
 
-# How far up the parse a time expression may sit above the trigger and still date it.
+# How many clause levels (verbs) a time expression may sit above the trigger and still date it, and how
+# many words the walk up the parse may pass in all (prepositions and nouns between the verbs).
 MAX_HOPS = 4
-# A narrative date carries to past-tense events at most this many sentences after the one that set it,
-# and only when it is a day in the week before publication (the news of the story, not background).
+MAX_NODES = 12
+# A narrative date carries to past-tense material acts at most this many sentences after the one that
+# set it, and only when it is a day in the week before publication (the news of the story, not background).
 NARRATIVE_SENTENCES = 2
 NARRATIVE_DAYS = 7
 # Dependencies that carry a time expression's clause up to its verb.
 CLAUSE_DEPS = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "relcl", "acl"}
+# CAMEO's verbal quad classes (verbal cooperation 01-05, verbal conflict 09-13): statements, appeals,
+# talks, criticism and threats are the occasion a story reports, so the narrative day dates them anywhere in it.
+VERBAL_QUADS = frozenset({1, 3})
+# Verbs that only carry a nominal trigger ("held talks", "made a visit"): the noun takes their tense. Other
+# verbs make the noun their topic ("recalled his six visits"), which says nothing of when it happened.
+SUPPORT_VERBS = frozenset({"hold", "have", "make", "conduct", "give", "take", "be", "begin", "start", "end",
+                           "continue", "resume", "open", "launch", "issue", "pay", "carry", "stage", "sign"})
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})
+# How far up from the speaker the speech verb may be ("Mr Lavrov, the foreign minister, said").
+SPEAKER_HOPS = 3
+# How far from a quote its cue word may be when no speaker leads to it (about a sentence).
+CUE_CHARS = 200
 
 
 class DatingStage:
     """Sets ``date``, ``date_precision`` and ``date_text`` on every event."""
 
     name = "dating"
-    requires = ("doc", "events", "timexes", "published")
+    requires = ("doc", "events", "timexes", "published", "quotes")
     assigns = ("events",)
 
     def __call__(self, article: Article) -> Article:
-        anchors = _anchor_timexes(article)
-        narrative: tuple[int, Timex] | None = None
+        dater = _Dater(article)
         for event in article.events:
-            timex = date_event(article, event, anchors, narrative)
-            if timex is not None and _is_recent_day(timex, article.published):
-                narrative = (event.sentence, timex)
+            dater.date(event)
         return article
+
+
+class _Dater:
+    """Dates the events of one article."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.anchors = _anchor_timexes(article)
+        # The days in the week before publication the text names, in text order: the story's narrative time.
+        self.days = sorted((t.start, t.sentence, t) for t in article.timexes if _is_recent_day(t, article.published))
+        self.speech: dict[int, tuple[Timex | None, str]] = {}
+
+    def date(self, event: Event) -> None:
+        doc = self.article.doc
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        timex = self.attached(token)
+        basis = "time expression" if timex is not None else None
+        # Inside a quotation, what is told in the present or future is at the time of speaking; what is
+        # told in the past happened before it, and is dated as if outside the quotation.
+        if timex is None and event.quote is not None and not _told_in_past(token):
+            timex, basis = self.speech_time(event.quote, event.sentence)
+        if timex is None and basis is None and token is not None and _past_perfect(token):
+            basis = "past perfect"
+        if timex is None and basis is None:
+            timex = self.from_narrative(token, event.sentence, event.quad_class in VERBAL_QUADS)
+            basis = "narrative day" if timex is not None else None
+        event.evidence["date_basis"] = basis or "publication"
+        if timex is not None:
+            event.date, event.date_precision = timex_to_date(timex)
+            event.date_text = timex.text
+        elif basis in ("past perfect", "speech of its quote: past perfect"):
+            event.date, event.date_precision, event.date_text = None, "before_publication", None
+        else:
+            event.date = self.article.published
+            event.date_precision = "publication" if self.article.published else None
+            event.date_text = None
+
+    def attached(self, token) -> Timex | None:
+        """The time expression hanging from the token or from a verb that governs it."""
+        node, verbs, nodes = token, 0, 0
+        while node is not None and verbs <= MAX_HOPS and nodes <= MAX_NODES:
+            if node.i in self.anchors:
+                return self.anchors[node.i]
+            if node.head.i == node.i or (nodes and node.dep_ not in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX")):
+                return None
+            node = node.head
+            nodes += 1
+            verbs += node.pos_ in ("VERB", "AUX")
+        return None
+
+    def from_narrative(self, token, sentence: int, verbal: bool) -> Timex | None:
+        """The last day named before a simple-past trigger, near enough to it."""
+        if token is None or not _simple_past(token):
+            return None
+        i = bisect_left(self.days, token.idx, key=lambda day: day[0])
+        if not i:
+            return None
+        _, named_in, timex = self.days[i - 1]
+        if not verbal and sentence - named_in > NARRATIVE_SENTENCES:
+            return None
+        return timex
+
+    def speech_time(self, number: int, sentence: int) -> tuple[Timex | None, str | None]:
+        """When the quote's words were spoken: (time expression, basis), basis None when nothing dates it."""
+        if number not in self.speech:
+            verb = _speech_verb(self.article, self.article.quotes[number]) \
+                if 0 <= number < len(self.article.quotes) else None
+            if verb is None:
+                self.speech[number] = (None, None)
+            elif (timex := self.attached(verb)) is not None:
+                self.speech[number] = (timex, "speech of its quote: time expression")
+            elif _perfect(verb):
+                self.speech[number] = (None, "speech of its quote: past perfect")
+            elif (timex := self.from_narrative(verb, sentence, verbal=True)) is not None:
+                self.speech[number] = (timex, "speech of its quote: narrative day")
+            else:
+                self.speech[number] = (None, None)
+        return self.speech[number]
 
 
 def _anchor_timexes(article: Article) -> dict[int, Timex]:
@@ -70,38 +170,26 @@ def _anchor_timexes(article: Article) -> dict[int, Timex]:
     return anchors
 
 
-def date_event(article: Article, event: Event, anchors: dict[int, Timex],
-               narrative: tuple[int, Timex] | None = None) -> Timex | None:
-    """Set the event's date fields; return the time expression that dated it, if any."""
+def _speech_verb(article: Article, quote: Quote):
+    """The verb the quote's speaker says it with: the speaker's head ("Mr Lavrov said"), else the cue word
+    nearest the quote and outside it."""
     doc = article.doc
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    token = span.root if span is not None else None
-    timex = None
-    node = token
-    hops = 0
-    while node is not None and hops <= MAX_HOPS:
-        if node.i in anchors:
-            timex = anchors[node.i]
-            break
-        if node.head.i == node.i or (hops and node.dep_ not in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX")):
-            break
-        node = node.head
-        hops += 1
-    # Statements and appeals are dated when they were made, the story's own time, not by the narrative.
-    if timex is None and token is not None and narrative is not None and event.cameo_root not in ("01", "02") \
-            and _simple_past(token) \
-            and 0 <= event.sentence - narrative[0] <= NARRATIVE_SENTENCES:
-        timex = narrative[1]
-    if timex is not None:
-        value, precision = timex_to_date(timex)
-        event.date, event.date_precision, event.date_text = value, precision, timex.text
-        return timex
-    if token is not None and _past_perfect(token):
-        event.date, event.date_precision, event.date_text = None, "before_publication", None
-        return None
-    event.date = article.published
-    event.date_precision = "publication" if article.published else None
-    event.date_text = None
+    if quote.speaker is not None:
+        span = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+        node = span.root if span is not None else None
+        for _ in range(SPEAKER_HOPS):
+            if node is None or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and not quote.start <= node.idx < quote.end:
+                return node
+    if quote.cue:
+        cue = quote.cue.casefold()
+        window = doc.char_span(max(0, quote.start - CUE_CHARS), min(len(doc.text), quote.end + CUE_CHARS),
+                               alignment_mode="expand")
+        near = [t for t in window or () if t.lower_ == cue and not quote.start <= t.idx < quote.end]
+        if near:
+            return min(near, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     return None
 
 
@@ -127,13 +215,42 @@ def _governing_verb(token):
     return None
 
 
-def _simple_past(token) -> bool:
-    """The trigger (or the verb that carries a nominal trigger) is in the simple past, active or passive."""
+def _tense_verb(token):
+    """The verb whose tense the trigger takes: its own or the one carrying a nominal trigger, and for a
+    participle or infinitive ("seconded the statement, noting ...", "agreed to meet") the finite verb
+    it hangs from."""
     verb = _governing_verb(token)
-    if verb is None:
+    for _ in range(MAX_HOPS):
+        if verb is None or verb.tag_ not in ("VBG", "VB") or verb.dep_ not in CLAUSE_DEPS \
+                or verb.head.pos_ not in ("VERB", "AUX") or _finite(verb):
+            break
+        verb = verb.head
+    return verb
+
+
+def _finite(verb) -> bool:
+    """The verb has its own subject or a modal ("we will send"): a clause of its own, not a participle."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+
+
+def _simple_past(token) -> bool:
+    """The trigger is in the simple past, active or passive: a verb, or a noun that is the subject of a
+    past verb ("the talks were wide ranging") or the object of a support verb ("held talks")."""
+    verb = _governing_verb(token)
+    if verb is None or (verb is not token and token.dep_ not in NOMINAL_SUBJECT_DEPS
+                        and verb.lemma_ not in SUPPORT_VERBS):
         return False
-    if _past_perfect(verb):
-        return False
+    verb = _tense_verb(token)
+    return not _perfect(verb) and _past_form(verb)
+
+
+def _told_in_past(token) -> bool:
+    """The trigger's clause is in a past tense, simple or perfect ("we were forced", "they had left")."""
+    verb = _tense_verb(token) if token is not None else None
+    return verb is not None and (_perfect(verb) or _past_form(verb))
+
+
+def _past_form(verb) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and c.lower_ in ("was", "were") for c in verb.children)
@@ -141,8 +258,8 @@ def _simple_past(token) -> bool:
 
 def _past_perfect(token) -> bool:
     """"had provided": background before the story's time, not news of the day."""
-    for node in (token, token.head):
-        aux = [c for c in node.children if c.dep_ == "aux"]
-        if any(a.lower_ in ("had", "'d") for a in aux) and node.tag_ == "VBN":
-            return True
-    return False
+    return any(_perfect(node) for node in (token, token.head))
+
+
+def _perfect(verb) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
