@@ -43,6 +43,13 @@ def test_future_cue_under_past_auxiliary_is_past():
     assert found("The offer had been due to expire Friday.", "2018-02-26")["Friday"] == ("DATE", "2018-02-23")
 
 
+def test_set_is_a_plan_only_as_set_for_or_set_to():
+    # A Friday story: a record set on a past day, against a vote that is set for the coming one.
+    assert found("Stocks closed near the record set on Tuesday.", "2018-02-23")["Tuesday"] == ("DATE", "2018-02-20")
+    assert found("The vote is set for Tuesday.", "2018-02-23")["Tuesday"] == ("DATE", "2018-02-27")
+    assert found("The vote, previously planned for Tuesday, was held.", "2018-02-23")["Tuesday"] == ("DATE", "2018-02-20")
+
+
 def test_said_before_weekday_keeps_it_in_the_past():
     assert found("The spokesman said Monday that troops will withdraw.")["Monday"] == ("DATE", "2018-02-19")
 
@@ -204,6 +211,15 @@ def test_sets():
     assert got["daily"] == ("SET", "P1D")
     assert got["annually"] == ("SET", "P1Y")
     assert found("Markets open each Tuesday.")["each Tuesday"] == ("SET", "XXXX-WXX-2")
+
+
+def test_newspapers_and_titles_are_not_time_expressions():
+    assert found("The party daily Granma and the Kommersant daily reported the visit, as did USA Today.") == {}
+    assert found("Today, the army left.")["Today"] == ("DATE", "2018-02-21")
+
+
+def test_overnight_is_the_night_before_the_day_in_focus():
+    assert found("Rebels shelled the city overnight.")["overnight"] == ("TIME", "2018-02-20TNI")
 
 
 def test_vague_references():

@@ -233,6 +233,10 @@ def _tense_cue(text: str, start: int, end: int) -> int:
         if word == "later" and (previous.rstrip("s") in LEX.units or previous in LEX.numbers):
             # "three days later" moves along a past narrative; it does not look ahead.
             continue
+        following = before[i + 1] if i + 1 < len(before) else ""
+        if word == "set" and following not in ("for", "to") and previous not in SET_AUXILIARIES:
+            # "the record set on Aug. 6", "set Friday as the deadline": a past act, not a plan ("set for", "is set to").
+            continue
         future = (word in LEX.future_cues or word.endswith("'ll")
                   or (word == "to" and previous in ("is", "are"))
                   # "as early as Tuesday"; present progressive ("is traveling Thursday", "would
@@ -276,9 +280,12 @@ def is_past_verb(word: str, previous: str) -> bool:
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"})
 
 
-# Auxiliaries that put a following future cue in the past ("had been due to expire Friday"). A
-# simple past ("were planning to ... on Monday") is left out: such plans are mostly still ahead.
-FUTURE_IN_PAST = frozenset({"had", "been"})
+# Words that put a following future cue in the past ("had been due to expire Friday", "as previously
+# planned Saturday night"). A simple past ("were planning to ... on Monday") is left out: such plans
+# are mostly still ahead.
+FUTURE_IN_PAST = frozenset({"had", "been", "previously", "originally"})
+# Auxiliaries before a "set" that announces a plan ("is set to", "are set for").
+SET_AUXILIARIES = frozenset({"is", "are", "be", "was", "were", "been", "'s", "'re"})
 # Auxiliaries of the present progressive ("is traveling", "are meeting", "be leaving").
 PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "be"})
 
@@ -629,9 +636,34 @@ def check_per_unit(m: re.Match, text: str) -> bool:
         "him", "her", "them", "us", "me", "you", "it")
 
 
+# Words after "daily" or "weekly" that make it a newspaper ("the state-run daily reported").
+PRESS_VERBS = frozenset({"said", "says", "reported", "reports", "wrote", "writes", "quoted", "quotes", "cited",
+                         "cites", "published", "publishes", "added", "claimed"})
+
+
 def check_frequency(m: re.Match, text: str) -> bool:
+    word = norm(m.group("word"))
+    nxt = next_words(text, m.end(), 1)
     # "the quarterly dividend" names a payment, not a recurrence that anchors any event.
-    return norm(m.group("word")) != "quarterly" or next_words(text, m.end(), 1)[:1] != ["dividend"]
+    if word == "quarterly" and nxt == ["dividend"]:
+        return False
+    # A newspaper, not a frequency: "the party daily Granma", "the Kommersant daily reported".
+    if word in ("daily", "weekly") and (nxt[:1] and nxt[0] in PRESS_VERBS or NAME_AFTER_RE.match(text, m.end())):
+        return False
+    return True
+
+
+NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
+CALENDAR_WORDS = frozenset(LEX.months) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A capitalized word right before "Today" makes it a title ("USA Today", "VOA Today").
+NAME_BEFORE_RE = re.compile(r"\b(?P<name>[A-Z][\w&.-]*) $")
+
+
+def check_day_word(m: re.Match, text: str) -> bool:
+    if not m.group("word").startswith("Today"):
+        return True
+    before = NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+    return before is None or norm(before["name"]).rstrip(".") in CALENDAR_WORDS
 
 
 def check_vague(m: re.Match, text: str) -> bool:
@@ -1085,7 +1117,9 @@ def resolve_part_of_day(m: re.Match, ctx: Context) -> Resolved | None:
         if word == "midday":
             return Resolved("TIME", f"{dates.fmt_day(base) if base else 'XXXX-XX-XX'}T12:00")
         if word == "overnight":
-            return Resolved("TIME", f"{dates.fmt_day(base) if base else 'XXXX-XX-XX'}TNI")
+            # The night that ended on the day in focus ("prices fell overnight" in the morning's story).
+            night = base - dt.timedelta(days=1) if base else None
+            return Resolved("TIME", f"{dates.fmt_day(night) if night else 'XXXX-XX-XX'}TNI")
         part = "morning" if "morning" in word else "afternoon"
         type_, value = day_value(base, part)
         return Resolved(type_, value, "MID")
@@ -1367,7 +1401,7 @@ RULES: tuple[Rule, ...] = (
     Rule("year_ago_adj", g.YEAR_AGO_ADJ_RE, resolve_year_ago_adj, triggers=UNIT),
     Rule("year_end", g.YEAR_END_RE, resolve_year_end, triggers=UNIT),
     Rule("anaphoric", g.ANAPHORIC_RE, resolve_anaphoric, triggers=UNIT),
-    Rule("day_word", g.DAY_WORD_RE, resolve_day_word, triggers=frozenset({"day_word"})),
+    Rule("day_word", g.DAY_WORD_RE, resolve_day_word, check_day_word, triggers=frozenset({"day_word"})),
     Rule("weekday", g.WEEKDAY_RE, resolve_weekday, check_weekday, triggers=frozenset({"weekday"}), span=weekday_span),
     Rule("part_of_day", g.PART_OF_DAY_RE, resolve_part_of_day, check_part_of_day, triggers=UNIT),
     Rule("month", g.MONTH_RE, resolve_month, check_month_word, triggers=MONTH),
