@@ -166,3 +166,21 @@ def test_an_act_whose_every_pair_is_self_directed_stands_once_without_target():
     rows = [("Russia", "Russia", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
             ("Russian", "Russian", "ADJ", "amod", 3), ("troops", "troop", "NOUN", "dobj", 1)]
     assert code(rows, {0: "RUS", 3: "RUSMIL"}) == [("190", "RUS", None, False)]
+
+
+def test_concern_over_what_an_actor_does_targets_the_actor():
+    # "Egypt voiced concern over the presence of the Hamas group": the target is the group named inside
+    # the "of" phrase of what the concern is about.
+    rows = [("Egypt", "Egypt", "PROPN", "nsubj", 1), ("voiced", "voice", "VERB", "ROOT", 1),
+            ("concern", "concern", "NOUN", "dobj", 1), ("over", "over", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 5), ("presence", "presence", "NOUN", "pobj", 3),
+            ("of", "of", "ADP", "prep", 5), ("the", "the", "DET", "det", 9),
+            ("Hamas", "Hamas", "PROPN", "compound", 9), ("group", "group", "NOUN", "pobj", 6)]
+    assert code(rows, {0: "EGY", 8: "PSEHMS"}) == [("012", "EGY", "PSEHMS", False)]
+
+
+def test_concern_with_no_actor_in_view_has_no_target():
+    rows = [("Egypt", "Egypt", "PROPN", "nsubj", 1), ("voiced", "voice", "VERB", "ROOT", 1),
+            ("concern", "concern", "NOUN", "dobj", 1), ("over", "over", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 5), ("deal", "deal", "NOUN", "pobj", 3)]
+    assert code(rows, {0: "EGY"}) == [("012", "EGY", None, False)]

@@ -441,11 +441,11 @@ def targets(token, rule: Rule, consumed) -> list:
         return []
     holders = [token] + [t for t in consumed]
     if rule.target and rule.target.startswith("prep:"):
-        prep = rule.target.split(":", 1)[1]
-        for holder in holders:
-            pobj = _prep_object(holder, prep)
-            if pobj is not None:
-                return _conjuncts(pobj)
+        for prep in rule.target.split(":", 1)[1].split(","):
+            for holder in holders:
+                pobj = _prep_object(holder, prep)
+                if pobj is not None:
+                    return _conjuncts(pobj)
         return []
     found = []
     if token.pos_ != "NOUN" and rule.target in (None, "object"):
@@ -1043,9 +1043,12 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     sources = _dedupe([m for t in source_tokens for m in mentions.actors(t)])
     targets_ = _dedupe([m for t in target_tokens for m in mentions.actors(t)])
     if not targets_:
-        # The act is aimed at something an actor owns, or made between two: "criticised President Trump's
-        # strategy", "brokered a truce between Israel and Hamas".
+        # The act is aimed at something an actor owns or shows, or made between two: "criticised President
+        # Trump's strategy", "alarm over the indifference of Nato forces", "brokered a truce between Israel
+        # and Hamas".
         owners = [c for t in target_tokens for c in t.children if c.dep_ == "poss"]
+        owners += [next((n for n in (p, *_name_modifiers(p)) if mentions.actors(n)), p)
+                   for t in target_tokens for of in [_prep_object(t, "of")] if of is not None for p in _conjuncts(of)]
         owners += [p for t in target_tokens for between in [_prep_object(t, "between")] if between is not None
                    for p in _conjuncts(between)]
         targets_ = _dedupe([m for t in owners for m in mentions.actors(t)])
@@ -1110,6 +1113,11 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
 
 # Sectors that are arms of a state: a state acting on its own arm is a parse error, not an event.
 STATE_ARMS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _name_modifiers(noun) -> list:
+    """The names that make a common noun an actor: "the militant Islamic State (IS) group"."""
+    return [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
 
 
 def _self_directed(source, target) -> bool:

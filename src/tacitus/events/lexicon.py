@@ -12,7 +12,8 @@ express it, keyed on lemmas so that "signed", "signs" and "signing" match alike:
       particle: up                      # the trigger must have this particle ("set up", "call off")
       xcomp: [meet, talk]               # the trigger governs an infinitive/gerund with one of these lemmas
       compound: [air, drone]            # a nominal trigger must carry one of these modifiers ("air strike")
-      target: prep:with                 # where the target is: object | prep:<word> | none (default: object,
+      target: prep:with                 # where the target is: object | prep:<word>[,<word>...] (the first
+                                        #   found) | none (default: object,
                                         #   then the first of with/to/against/on/at/toward/for/into)
       symmetric: true                   # "A and B signed ..." codes A->B and B->A
       domains: {military: "0312", economic: "0311", "aid+economic": "0331"}
