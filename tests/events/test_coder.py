@@ -32,7 +32,8 @@ def test_future_visit_is_an_intent_to_meet():
 def test_refusal_to_meet_is_a_rejection_and_consumes_the_infinitive():
     rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("refused", "refuse", "VERB", "ROOT", 1),
             ("to", "to", "PART", "aux", 3), ("meet", "meet", "VERB", "xcomp", 1), ("Iraq", "Iraq", "PROPN", "dobj", 3)]
-    assert code(rows, {0: "IRN", 4: "IRQ"}) == [("125", "IRN", None, False)]
+    # One event, not a rejection and a meeting; aimed at whom the meeting would have been with.
+    assert code(rows, {0: "IRN", 4: "IRQ"}) == [("125", "IRN", "IRQ", False)]
 
 
 def test_conditional_is_no_event():
@@ -184,3 +185,11 @@ def test_concern_with_no_actor_in_view_has_no_target():
             ("concern", "concern", "NOUN", "dobj", 1), ("over", "over", "ADP", "prep", 2),
             ("the", "the", "DET", "det", 5), ("deal", "deal", "NOUN", "pobj", 3)]
     assert code(rows, {0: "EGY"}) == [("012", "EGY", None, False)]
+
+
+def test_an_offer_is_aimed_at_whom_the_offered_act_is_aimed_at():
+    rows = [("China", "China", "PROPN", "nsubj", 1), ("offered", "offer", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("support", "support", "VERB", "xcomp", 1),
+            ("Pakistan", "Pakistan", "PROPN", "dobj", 3)]
+    found = code(rows, {0: "CHN", 4: "PAK"})
+    assert found and all((source, target) == ("CHN", "PAK") for _, source, target, _ in found)

@@ -464,6 +464,17 @@ def targets(token, rule: Rule, consumed) -> list:
             pobj = _prep_object(holder, prep)
             if pobj is not None and pobj.i not in consumed_ids:
                 return _conjuncts(pobj)
+    # "expressed readiness to strengthen Pakistan's defences", "offered to help Syria": an intent or an offer
+    # is aimed at whom the act it names would be aimed at.
+    for holder in holders:
+        for act in holder.children:
+            if act.dep_ in ("xcomp", "acl") and act.pos_ == "VERB" \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children):
+                obj = next((c for c in act.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is None:
+                    obj = next((p for prep in TARGET_PREPS for p in [_prep_object(act, prep)] if p is not None), None)
+                if obj is not None:
+                    return _conjuncts(obj)
     # "demanded that Sudan release ...": the one asked to act is the subject of the consumed clause.
     for comp in consumed:
         if comp.dep_ == "ccomp":
