@@ -193,3 +193,11 @@ def test_an_offer_is_aimed_at_whom_the_offered_act_is_aimed_at():
             ("Pakistan", "Pakistan", "PROPN", "dobj", 3)]
     found = code(rows, {0: "CHN", 4: "PAK"})
     assert found and all((source, target) == ("CHN", "PAK") for _, source, target, _ in found)
+
+
+def test_concern_about_a_named_threat_targets_the_name():
+    rows = [("Egypt", "Egypt", "PROPN", "nsubj", 1), ("voiced", "voice", "VERB", "ROOT", 1),
+            ("concern", "concern", "NOUN", "dobj", 1), ("about", "about", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 6), ("Hamas", "Hamas", "PROPN", "compound", 6),
+            ("threat", "threat", "NOUN", "pobj", 3)]
+    assert code(rows, {0: "EGY", 5: "PSEHMS"}) == [("012", "EGY", "PSEHMS", False)]

@@ -1054,10 +1054,11 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     sources = _dedupe([m for t in source_tokens for m in mentions.actors(t)])
     targets_ = _dedupe([m for t in target_tokens for m in mentions.actors(t)])
     if not targets_:
-        # The act is aimed at something an actor owns or shows, or made between two: "criticised President
-        # Trump's strategy", "alarm over the indifference of Nato forces", "brokered a truce between Israel
-        # and Hamas".
+        # The act is aimed at something an actor owns, names or shows, or made between two: "criticised
+        # President Trump's strategy", "worried about the IS threat", "alarm over the indifference of Nato
+        # forces", "brokered a truce between Israel and Hamas".
         owners = [c for t in target_tokens for c in t.children if c.dep_ == "poss"]
+        owners += [n for t in target_tokens for n in _name_modifiers(t)[:1]]
         owners += [next((n for n in (p, *_name_modifiers(p)) if mentions.actors(n)), p)
                    for t in target_tokens for of in [_prep_object(t, "of")] if of is not None for p in _conjuncts(of)]
         owners += [p for t in target_tokens for between in [_prep_object(t, "between")] if between is not None
