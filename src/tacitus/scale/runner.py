@@ -139,7 +139,15 @@ def run_partitions(client, partitions: Sequence[Partition], sink: Sink, manifest
     }
     for future in as_completed(futures):
         partition = futures.pop(future)
-        if future.status != "finished":
+        result: PartitionResult | None = None
+        if future.status not in ("error", "cancelled"):
+            # Usually "finished"; but a result held by a worker that has died since is being computed
+            # again ("lost", "pending"), and waiting for it is what the run needs.
+            try:
+                result = future.result()
+            except Exception:  # failed on its retries after all: reported below like any failure
+                result = None
+        if result is None:
             error = _describe(future)
             # Not an error log: the run goes on, and the caller reports summary.failed.
             log.info("partition %s (%s) failed: %s", partition.key, partition.describe(), error)
@@ -148,7 +156,6 @@ def run_partitions(client, partitions: Sequence[Partition], sink: Sink, manifest
             if on_partition:
                 on_partition(partition, None)
             continue
-        result: PartitionResult = future.result()
         future.release()
         stored = sink.write(partition, result.records)
         manifest.record(partition, articles=len(result.records), stored=stored)
