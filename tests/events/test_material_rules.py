@@ -136,3 +136,12 @@ def test_a_threatened_bombing_carried_by_a_light_verb_is_a_threat_not_a_bombing(
 def test_those_who_fight_alongside_someone_do_not_fight_each_other():
     pairs = _pairs("US troops and British special forces have fought alongside Kurdish fighters.")
     assert not {(s, t) for c, s, t in pairs if c == "190" and s and t} & {("USAMIL", "GBRMIL"), ("GBRMIL", "USAMIL")}
+
+
+def test_information_given_runs_one_way_and_information_shared_both_ways(pipeline):
+    def dyads(text):
+        article = pipeline(article_from_text(text, id="t", published="2018-02-21"))
+        return {(e.source.actor.code, e.target.actor.code) for e in article.events if e.cameo == "064" and e.target}
+
+    assert dyads("The United States provided intelligence to Pakistan.") == {("USA", "PAK")}
+    assert dyads("Russia shared intelligence with Turkey.") == {("RUS", "TUR"), ("TUR", "RUS")}
