@@ -67,3 +67,13 @@ def test_gdelt_rows_stay_one_line(store, tmp_path):
     [line] = out.read_text().splitlines()
     fields = line.split("\t")
     assert len(fields) == 61 and fields[6] == "PAKI STAN" and fields[-1] == "x y"
+
+
+def test_a_region_is_exported_as_a_world_state_not_a_city(store, tmp_path):
+    sinai = {"text": "Sinai", "name": "Sinai", "country": "EGY", "lat": 29.5, "lon": 33.8, "feature": "region",
+             "start": 0, "end": 5, "confidence": 0.9}
+    store.add_coded([record("a1", "Sinai: Egypt met with Israel.", [event(PAK, RUS, "036", location=sinai)])])
+    out = tmp_path / "events.tsv"
+    store.export(out, "gdelt")
+    [row] = [dict(zip(GDELT_V2_COLUMNS, line.split("\t"))) for line in out.read_text().splitlines()]
+    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == ("5", "Sinai", "EG")

@@ -43,10 +43,11 @@ def _geo(prefix: str, known: bool) -> list[tuple[str, str]]:
     if not known:
         return [(f"{prefix}_{name}", "NULL") for name in
                 ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")]
-    # Geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
+    # Geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1). GDELT has no type
+    # for a region larger than a city and not a state (Sinai, Kashmir, the Donbas): it is closer to a state.
     geo_type = ("CASE WHEN e.location_name IS NULL AND e.location_country IS NULL THEN 0 "
                 "WHEN e.location_feature = 'country' THEN 1 "
-                "WHEN e.location_feature = 'admin1' THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END "
+                "WHEN e.location_feature IN ('admin1', 'region') THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END "
                 "WHEN e.location_country = 'USA' THEN 3 ELSE 4 END")
     return [
         (f"{prefix}_Type", geo_type),
