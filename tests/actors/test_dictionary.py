@@ -88,6 +88,10 @@ def test_seats_of_power_and_capitals_code_a_sector(d, text, expected):
         ("Sudanese refugees", "SDNREF"),
         ("Ukrainian border guards", "UKRMIL"),
         ("Pakistan's interior ministry", "PAKGOV"),
+        # The owner before a title: the country is the owner's.
+        ("Russia's defence minister", "RUSGOV"),
+        ("Iran's top judge", "IRNJUD"),
+        ("Egypt's army chief", "EGYMIL"),
         ("US defence secretary", "USAGOV"),
         ("Algerian security forces", "DZAMIL"),
         ("Pakistani opposition leader", "PAKOPP"),

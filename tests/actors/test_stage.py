@@ -34,6 +34,8 @@ def test_the_two_sides_stand_for_the_pair_named_together(pipeline):
 def test_a_role_takes_its_country_from_its_owner(pipeline):
     article, found = mentions(pipeline, "The army of Pakistan shelled the border.")
     assert found["The army of Pakistan"].actor.code == "PAKMIL"
+    article, found = mentions(pipeline, "Egypt's defence minister visited Sudan on Monday.")
+    assert [m.actor.code for m in found.values() if m.actor and m.actor.country == "EGY"] == ["EGYGOV"]
     article, found = mentions(pipeline, "Iran and Iraq met.\nThe militaries of the two countries held drills.")
     assert sorted(m.actor.code for m in found["The militaries of the two countries"].members) == ["IRNMIL", "IRQMIL"]
 
