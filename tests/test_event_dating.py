@@ -11,6 +11,10 @@ import tacitus
     ("On Monday, Iran agreed to meet Iraq.", "2018-02-19", "day", "Monday"),
     ("Iran and Iraq held talks.", "2018-02-21", "publication", None),
     ("Russia had provided helicopters to Pakistan.", None, "before_publication", None),
+    # A present perfect is done, at some time before the story: not news dated today.
+    ("Russia has sent troops to Syria.", None, "before_publication", None),
+    # A threat is made when it is said; the attack it names is still to come.
+    ("Turkey will attack Kurdish rebels.", "2018-02-21", "publication", None),
 ])
 def test_event_dates(pipeline, text, date, precision, date_text):
     article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))
@@ -70,3 +74,21 @@ def test_an_adverbial_participle_takes_the_tense_and_date_of_its_clause(pipeline
     text = "Pakistan and Russia on Tuesday announced a commission for promoting trade while expressing alarm over Afghanistan."
     events = dated(pipeline, text)
     assert events["expressing"] == ("2018-02-20", "time expression")
+
+
+def test_an_act_still_to_come_has_no_date(pipeline):
+    events = dated(pipeline, "China built a hospital in Kenya to support African countries.")
+    assert events["support"] == (None, "future act")
+
+
+def test_the_lead_names_the_story_day_not_the_background_days_after_it(pipeline):
+    text = ("Italy on Tuesday rejected the budget. Berlusconi, informed late Monday by Blair of the plan, reserved "
+            "his judgement. But Italian diplomats said the response was negative.")
+    assert dated(pipeline, text)["said"] == ("2018-02-20", "narrative day")
+
+
+def test_a_verb_joined_to_a_past_perfect_shares_it_but_not_one_joined_to_a_present_perfect(pipeline):
+    events = dated(pipeline, "Russia had provided helicopters to Pakistan and the two armies also held joint drills.")
+    assert events["held"] == (None, "perfect tense")
+    events = dated(pipeline, "Iraq has rejected the offer, and Iran criticized Iraq.")
+    assert events["criticized"] == ("2018-02-21", "publication")

@@ -1073,6 +1073,8 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
     if mode in UNDONE_MODES and modal_code == code and code != RALLY_CODE:
         # An attack asked for or refused did not happen; the asking verb's own rule codes the request.
         return []
+    # Whether the code names the act itself or the saying of it ("will attack" coded 1384, a threat).
+    act_itself = modal_code == code
     code = modal_code
     # A joint act runs both ways; asking for it, refusing it or threatening it is one side's act.
     symmetric = rule.symmetric and mode not in UNDONE_MODES
@@ -1098,6 +1100,7 @@ def _candidates_for(token, rule: Rule, consumed, mentions: MentionIndex, require
         "target_path": [f"{t.dep_}({t.head.text})={t.text}" for t in target_tokens],
         "modality": mode,
         "domain": domain,
+        "act_itself": act_itself,
     }
     if governing is None and mode in ("intent", "refusal", "threat") and token.dep_ == "xcomp":
         governing = token.head

@@ -4,14 +4,20 @@ For each event, in order:
 
 1. a time expression attached to the trigger in the parse ("signed ... in Nov 2014"), or to a verb that
    governs it ("agreed on Monday to meet", "announced on Tuesday ... while expressing alarm");
-2. inside a quotation, direct or reported, the time the words were spoken: the speaker's verb is dated
-   the same way ("'We are forming a commission,' Lavrov said" on the day he said it);
-3. the tense: a past-perfect event ("had provided") happened at some unknown time before the story and
-   gets no date;
-4. the story's own day, its narrative time: once the text names a day in the week before publication
-   ("Pakistan and Russia on Tuesday announced ..."), simple-past events told after it share that day: verbal acts (CAMEO's verbal quad classes: statements, appeals, talks, criticism, threats)
-   for the rest of the article, since a story's "said" and "criticised" report the occasion it is about;
-   material acts only in the next few sentences, after which a simple past is as often background as news;
+   "will meet next week", coded as an intention, is dated next week, when the meeting is to be;
+2. inside a quotation, direct or reported, what is told in the present or future is at the time the
+   words were spoken: the speaker's verb is dated the same way ("'We are forming a commission,' Lavrov
+   said" on the day he said it); what the quotation tells in the past is dated as if outside it;
+3. the tense: an act still to come ("we will investigate", coded as the act, not as an intention; "a
+   centre to support ...") gets no date (``after_publication``); an event in a perfect tense ("had
+   provided", "have mobilized") was done at some unknown time before the story's time and gets no date
+   (``before_publication``);
+4. the story's narrative time, for a simple-past event: a verbal act (CAMEO's verbal quad classes:
+   statements, appeals, talks, criticism, threats) takes the story's own day, the first day in the week
+   before publication its lead names ("Pakistan and Russia on Tuesday announced ..."), anywhere in the
+   story, since a story's "said" and "criticised" report the occasion it is about; a material act takes
+   the last day named before it, only within the next few sentences, after which a simple past is as
+   often background as news;
 5. else the publication date (``date_precision`` "publication" says so).
 
 ``evidence["date_basis"]`` names the step that dated the event, for ``tacitus explain``.
@@ -32,6 +38,8 @@ MAX_NODES = 12
 # A narrative date carries to past-tense material acts at most this many sentences after the one that
 # set it, and only when it is a day in the week before publication (the news of the story, not background).
 NARRATIVE_SENTENCES = 2
+# The lead: the first sentences of a story, where it names the day of its news.
+LEAD_SENTENCES = 3
 NARRATIVE_DAYS = 7
 # Dependencies that carry a time expression's clause up to its verb.
 CLAUSE_DEPS = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "relcl", "acl"}
@@ -43,6 +51,15 @@ VERBAL_QUADS = frozenset({1, 3})
 SUPPORT_VERBS = frozenset({"hold", "have", "make", "conduct", "give", "take", "be", "begin", "start", "end",
                            "continue", "resume", "open", "launch", "issue", "pay", "carry", "stage", "sign"})
 NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "attr"})
+PAST_PERFECT_AUXILIARIES = frozenset({"had", "'d"})
+PERFECT_AUXILIARIES = PAST_PERFECT_AUXILIARIES | {"has", "have", "'ve"}
+# CAMEO's root for intentions (03): an intention is expressed when it is said, however far off its act.
+INTENT_ROOT = "03"
+# Verbs whose infinitive happened ("managed to flee", "was forced to withdraw", "began to shell") or was
+# attempted when they were ("has long tried to block"): it takes their tense.
+IMPLICATIVE_VERBS = frozenset({"manage", "force", "compel", "oblige", "begin", "start", "continue", "proceed",
+                               "go", "happen", "come", "get", "use", "dare", "move", "rush", "hasten",
+                               "try", "attempt", "seek", "strive"})
 # How far up from the speaker the speech verb may be ("Mr Lavrov, the foreign minister, said").
 SPEAKER_HOPS = 3
 # How far from a quote its cue word may be when no speaker leads to it (about a sentence).
@@ -71,6 +88,10 @@ class _Dater:
         self.anchors = _anchor_timexes(article)
         # The days in the week before publication the text names, in text order: the story's narrative time.
         self.days = sorted((t.start, t.sentence, t) for t in article.timexes if _is_recent_day(t, article.published))
+        # The story's own day: the first of them, when the lead names it ("Pakistan and Russia on Tuesday
+        # announced ..."); later ones are as often the background of the news ("informed late Monday").
+        lead = [day for day in self.days if day[1] < LEAD_SENTENCES]
+        self.story_day: Timex | None = lead[0][2] if lead else None
         self.speech: dict[int, tuple[Timex | None, str]] = {}
 
     def date(self, event: Event) -> None:
@@ -81,10 +102,13 @@ class _Dater:
         basis = "time expression" if timex is not None else None
         # Inside a quotation, what is told in the present or future is at the time of speaking; what is
         # told in the past happened before it, and is dated as if outside the quotation.
-        if timex is None and event.quote is not None and not _told_in_past(token):
+        if timex is None and event.quote is not None and not _told_in_past(token) \
+                and (token is None or not _unrealized(token, event)):
             timex, basis = self.speech_time(event.quote, event.sentence)
+        if timex is None and basis is None and token is not None and _unrealized(token, event):
+            basis = "future act"
         if timex is None and basis is None and token is not None and _past_perfect(token):
-            basis = "past perfect"
+            basis = "perfect tense"
         if timex is None and basis is None:
             timex = self.from_narrative(token, event.sentence, event.quad_class in VERBAL_QUADS)
             basis = "narrative day" if timex is not None else None
@@ -92,8 +116,10 @@ class _Dater:
         if timex is not None:
             event.date, event.date_precision = timex_to_date(timex)
             event.date_text = timex.text
-        elif basis in ("past perfect", "speech of its quote: past perfect"):
+        elif basis in ("perfect tense", "speech of its quote: perfect tense"):
             event.date, event.date_precision, event.date_text = None, "before_publication", None
+        elif basis == "future act":
+            event.date, event.date_precision, event.date_text = None, "after_publication", None
         else:
             event.date = self.article.published
             event.date_precision = "publication" if self.article.published else None
@@ -113,9 +139,12 @@ class _Dater:
         return None
 
     def from_narrative(self, token, sentence: int, verbal: bool) -> Timex | None:
-        """The last day named before a simple-past trigger, near enough to it."""
+        """For a simple-past trigger, the story's day (a verbal act) or the last day named before it, near
+        enough to it (a material act)."""
         if token is None or not _simple_past(token):
             return None
+        if verbal and self.story_day is not None:
+            return self.story_day
         i = bisect_left(self.days, token.idx, key=lambda day: day[0])
         if not i:
             return None
@@ -134,7 +163,7 @@ class _Dater:
             elif (timex := self.attached(verb)) is not None:
                 self.speech[number] = (timex, "speech of its quote: time expression")
             elif _perfect(verb):
-                self.speech[number] = (None, "speech of its quote: past perfect")
+                self.speech[number] = (None, "speech of its quote: perfect tense")
             elif (timex := self.from_narrative(verb, sentence, verbal=True)) is not None:
                 self.speech[number] = (timex, "speech of its quote: narrative day")
             else:
@@ -256,10 +285,38 @@ def _past_form(verb) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and c.lower_ in ("was", "were") for c in verb.children)
 
 
+def _expressed(event: Event) -> bool:
+    """The event is the saying of an act, not the act: an intention (03) or a code the modality gave
+    ("will attack" as a threat, 1384)."""
+    return event.cameo_root == INTENT_ROOT or not event.evidence.get("act_itself", True)
+
+
+def _unrealized(token, event: Event) -> bool:
+    """An act still to come: announced with "will" and coded as the act itself, not as an intention
+    ("we will investigate" as 090), or named by an infinitive of purpose or plan ("a centre to support
+    African countries", "duty bound to investigate"), unless its verb says it was done ("managed to")."""
+    if _expressed(event):
+        return False  # the code is the saying: an intention, a threat ("will attack" as 1384)
+    if event.evidence.get("modality") == "intent":
+        return True
+    # An infinitive on a noun is often done ("the only leader to endorse it"); on a verb or an adjective it
+    # names an aim ("built it to support", "bound to investigate").
+    infinitive = token.pos_ == "VERB" and token.dep_ in ("xcomp", "advcl", "ccomp") \
+        and token.head.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return infinitive and token.head.lemma_.lower() not in IMPLICATIVE_VERBS
+
+
 def _past_perfect(token) -> bool:
-    """"had provided": background before the story's time, not news of the day."""
-    return any(_perfect(node) for node in (token, token.head))
+    """"had provided", "have mobilized": done before the story's time, not news of the day. A verb joined
+    to a past perfect without an auxiliary of its own stays in its past ("had provided helicopters and
+    ... held drills"); one joined to a present perfect is news again ("have denied it, and a spokesman said")."""
+    verb = _tense_verb(token)
+    if verb is None:
+        return False
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return _perfect(verb) or _perfect(verb.head, PAST_PERFECT_AUXILIARIES)
+    return _perfect(verb)
 
 
-def _perfect(verb) -> bool:
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+def _perfect(verb, auxiliaries: frozenset[str] = PERFECT_AUXILIARIES) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in verb.children)
