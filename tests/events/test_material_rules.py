@@ -145,3 +145,11 @@ def test_information_given_runs_one_way_and_information_shared_both_ways(pipelin
 
     assert dyads("The United States provided intelligence to Pakistan.") == {("USA", "PAK")}
     assert dyads("Russia shared intelligence with Turkey.") == {("RUS", "TUR"), ("TUR", "RUS")}
+
+
+def test_a_wire_dateline_is_not_the_subject_of_the_first_sentence(pipeline):
+    for text in ("MOSCOW, Feb. 21 (Reuters) - Pakistan and Russia signed a defence pact on Tuesday.",
+                 "NEW YORK (AP) _ Iran criticized Israel on Tuesday."):
+        article = pipeline(article_from_text(text, id="t", published="2018-02-21"))
+        assert article.events, text
+        assert all(e.source.actor.country in ("PAK", "RUS", "IRN") for e in article.events)

@@ -512,3 +512,9 @@ def test_a_quarter_described_in_passing_does_not_become_the_reported_one():
     assert got["second quarter"] == ("DATE", "1989-Q2")
     assert got["the 1989 period"] == ("DATE", "1989-Q3")
     assert got["a year ago"] == ("DATE", "1988-Q3")
+
+
+def test_the_date_of_a_dateline_is_not_a_time_in_the_story():
+    got = found("MOSCOW, Feb. 21 (Reuters) - Russia and Pakistan met on Tuesday.")
+    assert got == {"Tuesday": ("DATE", "2018-02-20")}
+    assert found("The talks of Feb. 21 went well.")["Feb. 21"] == ("DATE", "2018-02-21")

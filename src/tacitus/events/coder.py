@@ -156,6 +156,9 @@ TIME_ENTITIES = ("DATE", "TIME")
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Those who fight "alongside" someone fight on one side, not against each other.
 ALLIED_PREPS = {"alongside", "beside"}
+# A dateline: at most this many words of capitals, then a date or agency and a dash, colon or comma.
+DATELINE_WORDS = 4
+DATELINE_MARKS = {",", "(", "-", "--", "—", "–", ":", "_"}
 # Prepositions and conjunctions that place an act in time relative to another.
 TIME_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
 # Heads whose "of"/"for" complement is an act only alleged or judged, not reported as it happens.
@@ -366,7 +369,7 @@ def subjects(verb, depth: int = 0) -> list:
         return []
     found = []
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and not found:
+        if child.dep_ in ("nsubj", "csubj") and not found and not _dateline_word(child):
             # The first subject: when the parser gives a verb two, the later one belongs to a clause it
             # misread ("The envoy to forces fighting to defeat Islamic State has resigned").
             found = _conjuncts(child)
@@ -412,6 +415,15 @@ def subjects(verb, depth: int = 0) -> list:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [verb.head]
     return []
+
+
+def _dateline_word(token) -> bool:
+    """A place in capitals opening the sentence, as a wire dateline does ("MOSCOW (Reuters) - Russia
+    said ..."): the parser often makes it a second subject of the story's first verb."""
+    start = token.sent.start
+    words = [t for t in token.doc[start: token.i + 1] if t.is_alpha]
+    return bool(words) and token.i - start < DATELINE_WORDS and all(t.is_upper and len(t) > 1 for t in words) \
+        and any(t.is_punct and t.text in DATELINE_MARKS for t in token.doc[token.i + 1: token.i + 8])
 
 
 def _is_passive(verb) -> bool:

@@ -92,6 +92,8 @@ class DatelineMatch:
     agency: str | None = None
     # True when the line reads as a photo caption (it ends with a credit).
     caption: bool = False
+    # Where the date is written ("Feb 20" in "MOSCOW, Feb 20 (Reuters) -"), as offsets into the text.
+    date_span: tuple[int, int] | None = None
 
 
 def title_case_name(name: str) -> str:
@@ -162,8 +164,9 @@ def _line_dateline(line: str, offset: int) -> DatelineMatch | None:
     end = offset + (match.end("region") if match.group("region") else match.end("city"))
     place = Place(start=start, end=end, text=line[start - offset : end - offset], name=title_case_name(city))
     date = partial_date_from_match(match) if match.group("date") else None
+    date_span = (offset + match.start("date"), offset + match.end("date")) if match.group("date") else None
     agency = agency.strip() if agency else None
-    return DatelineMatch(place=place, date=date, agency=agency, caption=is_caption_line(line))
+    return DatelineMatch(place=place, date=date, agency=agency, caption=is_caption_line(line), date_span=date_span)
 
 
 def match_dateline(text: str) -> DatelineMatch | None:
