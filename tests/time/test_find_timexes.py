@@ -213,6 +213,11 @@ def test_sets():
     assert found("Markets open each Tuesday.")["each Tuesday"] == ("SET", "XXXX-WXX-2")
 
 
+def test_then_current_is_a_past_reference():
+    assert found("Holders may buy shares at the then current market price.")["current"] == ("DATE", "PAST_REF")
+    assert found("The current crisis deepened.")["current"] == ("DATE", "PRESENT_REF")
+
+
 def test_newspapers_and_titles_are_not_time_expressions():
     assert found("The party daily Granma and the Kommersant daily reported the visit, as did USA Today.") == {}
     assert found("Today, the army left.")["Today"] == ("DATE", "2018-02-21")

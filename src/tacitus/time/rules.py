@@ -1338,7 +1338,12 @@ def resolve_modal_vague(m: re.Match, ctx: Context) -> Resolved | None:
 
 def resolve_vague_adjective(m: re.Match, ctx: Context) -> Resolved | None:
     word = norm(m["word"])
+    if THEN_BEFORE_RE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return Resolved("DATE", "PAST_REF")  # "the then-current price": current at a past time
     return Resolved("DATE", LEX.vague_adjectives.get(word) or LEX.optional_vague_adjectives[word])
+
+
+THEN_BEFORE_RE = re.compile(r"\bthen[\s-]$", re.I)
 
 
 def resolve_frequency(m: re.Match, ctx: Context) -> Resolved | None:
