@@ -92,3 +92,11 @@ def test_a_verb_joined_to_a_past_perfect_shares_it_but_not_one_joined_to_a_prese
     assert events["held"] == (None, "perfect tense")
     events = dated(pipeline, "Iraq has rejected the offer, and Iran criticized Iraq.")
     assert events["criticized"] == ("2018-02-21", "publication")
+
+
+def test_a_vague_time_expression_puts_the_event_before_or_after_the_story(pipeline):
+    article = pipeline(tacitus.article_from_text("Iran recently criticized Israel. Iraq will meet Iran in the coming "
+                                                 "weeks.", id="t", published="2018-02-21"))
+    dates = {e.trigger.text: (e.date, e.date_precision, e.date_text) for e in article.events}
+    assert dates["criticized"] == (None, "before_publication", "recently")
+    assert dates["meet"] == (None, "after_publication", "the coming weeks")

@@ -3,7 +3,8 @@
 For each event, in order:
 
 1. a time expression attached to the trigger in the parse ("signed ... in Nov 2014"), or to a verb that
-   governs it ("agreed on Monday to meet", "announced on Tuesday ... while expressing alarm");
+   governs it ("agreed on Monday to meet", "announced on Tuesday ... while expressing alarm"); a vague
+   one ("recently", "during the past four years", "soon") only says before or after the story;
    "will meet next week", coded as an intention, is dated next week, when the meeting is to be;
 2. inside a quotation, direct or reported, what is told in the present or future is at the time the
    words were spoken: the speaker's verb is dated the same way ("'We are forming a commission,' Lavrov
@@ -114,7 +115,7 @@ class _Dater:
             basis = "narrative day" if timex is not None else None
         event.evidence["date_basis"] = basis or "publication"
         if timex is not None:
-            event.date, event.date_precision = timex_to_date(timex)
+            event.date, event.date_precision = _calendar(timex)
             event.date_text = timex.text
         elif basis in ("perfect tense", "speech of its quote: perfect tense"):
             event.date, event.date_precision, event.date_text = None, "before_publication", None
@@ -176,7 +177,7 @@ def _anchor_timexes(article: Article) -> dict[int, Timex]:
     doc = article.doc
     anchors: dict[int, Timex] = {}
     for timex in article.timexes:
-        if timex_to_date(timex) is None:
+        if timex_to_date(timex) is None and _direction(timex) is None:
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
@@ -220,6 +221,33 @@ def _speech_verb(article: Article, quote: Quote):
         if near:
             return min(near, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
     return None
+
+
+def _direction(timex: Timex) -> str | None:
+    """For a time expression with no calendar value, whether it puts an event before or after the
+    story: "recently", "in the past four years" (before_publication); "soon", "in the coming months"
+    (after_publication); None for the rest ("now", "for three weeks", "every day")."""
+    if timex.type == "DATE" and timex.value in ("PAST_REF", "FUTURE_REF"):
+        return "before_publication" if timex.value == "PAST_REF" else "after_publication"
+    if timex.type == "DURATION":
+        words = timex.text.lower().split()
+        first = words[1] if words[:1] == ["the"] and len(words) > 1 else (words[0] if words else "")
+        if first in PAST_WINDOW_WORDS:
+            return "before_publication"
+        if first in FUTURE_WINDOW_WORDS:
+            return "after_publication"
+    return None
+
+
+# "the past four years", "the next two weeks": a duration that ends or starts at the story's time.
+PAST_WINDOW_WORDS = frozenset({"past", "last", "previous", "preceding"})
+FUTURE_WINDOW_WORDS = frozenset({"next", "coming", "following"})
+
+
+def _calendar(timex: Timex) -> tuple[str | None, str]:
+    """(date, date_precision) from the time expression that dates an event."""
+    found = timex_to_date(timex)
+    return found if found is not None else (None, _direction(timex) or "publication")
 
 
 def _is_recent_day(timex: Timex, published: str | None) -> bool:
