@@ -36,12 +36,12 @@ from ..time import timex_to_date
 # many words the walk up the parse may pass in all (prepositions and nouns between the verbs).
 MAX_HOPS = 4
 MAX_NODES = 12
-# A narrative date carries to past-tense material acts at most this many sentences after the one that
-# set it, and only when it is a day in the week before publication (the news of the story, not background).
+# A day named in the text dates past-tense material acts at most this many sentences after the one that
+# names it, and only a day in the week before publication (the news of the story, not background).
 NARRATIVE_SENTENCES = 2
+NARRATIVE_DAYS = 7
 # The lead: the first sentences of a story, where it names the day of its news.
 LEAD_SENTENCES = 3
-NARRATIVE_DAYS = 7
 # Dependencies that carry a time expression's clause up to its verb.
 CLAUSE_DEPS = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "relcl", "acl"}
 # CAMEO's verbal quad classes (verbal cooperation 01-05, verbal conflict 09-13): statements, appeals,
@@ -65,6 +65,9 @@ IMPLICATIVE_VERBS = frozenset({"manage", "force", "compel", "oblige", "begin", "
 SPEAKER_HOPS = 3
 # How far from a quote its cue word may be when no speaker leads to it (about a sentence).
 CUE_CHARS = 200
+# "the past four years", "the next two weeks": a duration that ends or starts at the story's time.
+PAST_WINDOW_WORDS = frozenset({"past", "last", "previous", "preceding"})
+FUTURE_WINDOW_WORDS = frozenset({"next", "coming", "following"})
 
 
 class DatingStage:
@@ -101,14 +104,14 @@ class _Dater:
         token = span.root if span is not None else None
         timex = self.attached(token)
         basis = "time expression" if timex is not None else None
+        to_come = token is not None and _unrealized(token, event)
         # Inside a quotation, what is told in the present or future is at the time of speaking; what is
         # told in the past happened before it, and is dated as if outside the quotation.
-        if timex is None and event.quote is not None and not _told_in_past(token) \
-                and (token is None or not _unrealized(token, event)):
+        if timex is None and event.quote is not None and not _told_in_past(token) and not to_come:
             timex, basis = self.speech_time(event.quote, event.sentence)
-        if timex is None and basis is None and token is not None and _unrealized(token, event):
+        if timex is None and basis is None and to_come:
             basis = "future act"
-        if timex is None and basis is None and token is not None and _past_perfect(token):
+        if timex is None and basis is None and token is not None and _done_before(token):
             basis = "perfect tense"
         if timex is None and basis is None:
             timex = self.from_narrative(token, event.sentence, event.quad_class in VERBAL_QUADS)
@@ -239,11 +242,6 @@ def _direction(timex: Timex) -> str | None:
     return None
 
 
-# "the past four years", "the next two weeks": a duration that ends or starts at the story's time.
-PAST_WINDOW_WORDS = frozenset({"past", "last", "previous", "preceding"})
-FUTURE_WINDOW_WORDS = frozenset({"next", "coming", "following"})
-
-
 def _calendar(timex: Timex) -> tuple[str | None, str]:
     """(date, date_precision) from the time expression that dates an event."""
     found = timex_to_date(timex)
@@ -251,6 +249,7 @@ def _calendar(timex: Timex) -> tuple[str | None, str]:
 
 
 def _is_recent_day(timex: Timex, published: str | None) -> bool:
+    """The time expression is a day in the week before publication (or the day itself)."""
     found = timex_to_date(timex)
     if not published or found is None or found[1] != "day":
         return False
@@ -295,7 +294,7 @@ def _simple_past(token) -> bool:
     past verb ("the talks were wide ranging") or the object of a support verb ("held talks")."""
     verb = _governing_verb(token)
     if verb is None or (verb is not token and token.dep_ not in NOMINAL_SUBJECT_DEPS
-                        and verb.lemma_ not in SUPPORT_VERBS):
+                        and verb.lemma_.lower() not in SUPPORT_VERBS):
         return False
     verb = _tense_verb(token)
     return not _perfect(verb) and _past_form(verb)
@@ -334,7 +333,7 @@ def _unrealized(token, event: Event) -> bool:
     return infinitive and token.head.lemma_.lower() not in IMPLICATIVE_VERBS
 
 
-def _past_perfect(token) -> bool:
+def _done_before(token) -> bool:
     """"had provided", "have mobilized": done before the story's time, not news of the day. A verb joined
     to a past perfect without an auxiliary of its own stays in its past ("had provided helicopters and
     ... held drills"); one joined to a present perfect is news again ("have denied it, and a spokesman said")."""
