@@ -213,6 +213,12 @@ def test_sets():
     assert found("Markets open each Tuesday.")["each Tuesday"] == ("SET", "XXXX-WXX-2")
 
 
+def test_a_unit_after_an_amount_is_a_rate():
+    assert found("It pays a dividend of $1.76 a year.")["a year"] == ("SET", "P1Y")
+    assert found("Employers added 358,000 jobs a month.")["a month"] == ("SET", "P1M")
+    assert found("In 1998 a year of crisis began.")["a year"] == ("DURATION", "P1Y")
+
+
 def test_then_current_is_a_past_reference():
     assert found("Holders may buy shares at the then current market price.")["current"] == ("DATE", "PAST_REF")
     assert found("The current crisis deepened.")["current"] == ("DATE", "PRESENT_REF")

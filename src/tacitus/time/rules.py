@@ -622,11 +622,18 @@ def check_vague_adjective(m: re.Match, text: str) -> bool:
     return nxt not in ("and", "or", "to", "of", "in", "on", "at", "by", "for", "with", "is", "was", "are")
 
 
+# An amount: money, a figure with a thousands separator or decimals, a percentage ("$1.76", "358,000",
+# "5%"); not a bare number, which may be a year or a day ("in 1998 a year of crisis").
+AMOUNT_BEFORE_RE = re.compile(r"(?:[$£€¥]\S*\d|\d[.,]\d+|\d%)\s+$")
+
+
 def check_per_unit(m: re.Match, text: str) -> bool:
     """"a year" is a rate after an amount ("$5 billion a year", "twice a day"), not after a
     preposition; "a second" before a word is an ordinal ("have a second child")."""
     if norm(m.group("unit")) == "second" and next_words(text, m.end(), 1):
         return False
+    if AMOUNT_BEFORE_RE.search(text, max(0, m.start("span") - 12), m.start("span")):
+        return True  # "$1.76 a year", "358,000 a month": a figure right before is a rate
     prev = previous_words(text, m.start("span"), 1)
     return bool(prev) and prev[-1] not in (
         "for", "in", "than", "about", "over", "within", "after", "before", "nearly", "almost", "of", "only",
