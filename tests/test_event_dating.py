@@ -100,3 +100,11 @@ def test_a_vague_time_expression_puts_the_event_before_or_after_the_story(pipeli
     dates = {e.trigger.text: (e.date, e.date_precision, e.date_text) for e in article.events}
     assert dates["criticized"] == (None, "before_publication", "recently")
     assert dates["meet"] == (None, "after_publication", "the coming weeks")
+
+
+def test_what_a_quotation_recalls_in_the_past_does_not_take_the_story_day(pipeline):
+    text = ('Iran\'s foreign minister met Afghan leaders in Kabul on Monday. Officials praised the talks. Trade was '
+            'slow. Prices rose. "Iraqi envoys met Iranian officials in Tehran," an aide said.')
+    article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))
+    recalled = [e for e in article.events if e.quote is not None and e.cameo_root == "04"]
+    assert recalled and all(e.date != "2018-02-19" for e in recalled)

@@ -114,7 +114,10 @@ class _Dater:
         if timex is None and basis is None and token is not None and _done_before(token):
             basis = "perfect tense"
         if timex is None and basis is None:
-            timex = self.from_narrative(token, event.sentence, event.quad_class in VERBAL_QUADS)
+            # The story's day dates its own narration of what was said and done, not what a quotation
+            # recalls ("'He was the first fighter I met,' he wrote").
+            verbal = event.quad_class in VERBAL_QUADS and event.quote is None
+            timex = self.from_narrative(token, event.sentence, verbal)
             basis = "narrative day" if timex is not None else None
         event.evidence["date_basis"] = basis or "publication"
         if timex is not None:
