@@ -178,3 +178,19 @@ def test_a_name_the_ner_runs_across_against_is_two_mentions():
     ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents)
     assert [e.text for e in _entities(doc)] == ["the Syrian Democratic Forces", "Isis"]
+
+
+def test_a_named_person_behind_a_ministry_title_keeps_the_name(pipeline):
+    article, found = mentions(pipeline, "Chinese foreign ministry spokesman Li Wei said China would respond. He added "
+                                        "that talks would go on.", published="2005-04-01")
+    spokesman = found["Chinese foreign ministry spokesman Li Wei"]
+    assert (spokesman.actor.name, spokesman.actor.code, spokesman.actor.kind) == ("Li Wei", "CHNGOV", "person")
+    assert found["He"].entity == spokesman.entity
+
+
+def test_the_official_is_the_official_named_before_not_a_country_of_its_sentence(pipeline):
+    article, found = mentions(pipeline, (
+        "A Turkish official said the White House account was wrong. Trump did not raise Afrin, the official "
+        "said. The official also denied that Trump had criticised the rhetoric of the United States."))
+    officials = [m for m in article.mentions if m.text.lower() == "the official"]
+    assert len(officials) == 2 and all(m.actor.code == "TURGOV" for m in officials)

@@ -344,8 +344,9 @@ def resolve(article: Article, dictionary) -> list[Entity]:
                                     basis=f"{mention.actor.basis} (a place)")
         span = doc[mention.token_start:mention.token_end]
         named = _surname(span) if mention.label == "NOMINAL" else None
-        if named or (mention.label == "PERSON" and mention.actor.name is None):
-            # A title with a name is that named person: "Prime Minister Vo Van Kiet".
+        if named or (mention.label == "PERSON" and (mention.actor.name is None or mention.actor.kind != "person")):
+            # A title with a name is that named person: "Prime Minister Vo Van Kiet", "Chinese foreign
+            # ministry spokesman Shen Guofang" (coded CHNGOV by the ministry, named by himself).
             person_name = _person_name(span)
             mention.actor = replace(mention.actor, name=(mention.actor.name if mention.actor.kind == "person" else None)
                                     or person_name, kind="person")
@@ -356,6 +357,15 @@ def resolve(article: Article, dictionary) -> list[Entity]:
                                     same_sentence=mention.actor.country is None)
             if person is not None:
                 link(index, person)
+                continue
+        if mention.label == "NOMINAL" and mention.actor.country is None and span[0].lower_ == "the":
+            # "the official" after "a Turkish official said": the same one, before any guess from the
+            # countries of its sentence.
+            antecedent = _same_head_antecedent(article, index, head)
+            if antecedent is not None:
+                earlier = article.mentions[antecedent]
+                mention.actor = replace(earlier.actor, basis=f"coreference: {earlier.text}")
+                link(index, earlier.entity)
                 continue
         if mention.actor.country is None and mention.actor.sector and not _is_international(mention.actor) \
                 and head.lemma_.lower() not in OTHER_PARTY_HEADS:
@@ -541,6 +551,24 @@ def _mention_at(article: Article, token_index: int, before: int) -> Mention | No
     for mention in article.mentions[:before]:
         if mention.token_start <= token_index < mention.token_end:
             return mention
+    return None
+
+
+def _same_head_antecedent(article: Article, index: int, head) -> int | None:
+    """The latest earlier mention, a few sentences back at most, whose phrase has the same head noun and
+    a country: "a Turkish official" for "the official"."""
+    here = article.mentions[index].sentence
+    lemma = head.lemma_.lower()
+    doc = article.doc
+    for i in range(index - 1, -1, -1):
+        mention = article.mentions[i]
+        if here - mention.sentence > ANTECEDENT_WINDOW:
+            return None
+        if mention.label != "NOMINAL" or mention.entity is None or mention.actor is None \
+                or mention.actor.country is None:
+            continue
+        if doc[mention.token_start:mention.token_end].root.lemma_.lower() == lemma:
+            return i
     return None
 
 

@@ -368,8 +368,11 @@ def subjects(verb, depth: int = 0) -> list:
     if depth > 4:
         return []
     found = []
+    subject_children = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # A wire dateline the parser made a first subject ("MOSCOW (Reuters) - Russia said"): the next one acts.
+    dateline = subject_children[0].i if len(subject_children) > 1 and _dateline_word(subject_children[0]) else None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and not found and not _dateline_word(child):
+        if child.dep_ in ("nsubj", "csubj") and not found and child.i != dateline:
             # The first subject: when the parser gives a verb two, the later one belongs to a clause it
             # misread ("The envoy to forces fighting to defeat Islamic State has resigned").
             found = _conjuncts(child)
