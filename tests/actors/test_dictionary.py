@@ -148,6 +148,13 @@ def test_context_breaks_ties(d):
 def test_misspelt_country_is_still_found(d):
     assert code_of(d, "Isreal") == "ISR"
     assert code_of(d, "Afganistan") == "AFG"
+    assert code_of(d, "Quatar's emir") == "QATGOV"
+
+
+def test_words_one_letter_from_a_country_are_not_misspellings(d):
+    # A first name before its surname, a party named like a people's plural.
+    assert code_of(d, "Nigel Farage") is None
+    assert code_of(d, "the Greens") is None
 
 
 # -- IGOs and groups ---------------------------------------------------------------------------

@@ -760,7 +760,11 @@ class ActorDictionary:
             for word in self._fuzzy_words.get(low[0], ()):
                 if within_one_edit(low, word):
                     tag, code = self._fuzzy_tags[word]
-                    return Match(i, i + 1, tag, code)
+                    # Only a country name: a people's plural is one letter from common words ("Greens"
+                    # for "Greeks"); and not a first name before its surname ("Nigel Farage", not Niger).
+                    followed_by_name = i + 1 < len(cased) and cased[i + 1][:1].isupper()
+                    if tag == "country" and not followed_by_name:
+                        return Match(i, i + 1, tag, code)
         return None
 
     @staticmethod
