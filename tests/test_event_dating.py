@@ -108,3 +108,10 @@ def test_what_a_quotation_recalls_in_the_past_does_not_take_the_story_day(pipeli
     article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))
     recalled = [e for e in article.events if e.quote is not None and e.cameo_root == "04"]
     assert recalled and all(e.date != "2018-02-19" for e in recalled)
+
+
+def test_a_relative_clause_with_its_own_subject_keeps_its_own_time(pipeline):
+    text = "Iran will say on Monday that it has 2,000 troops in Syria, not the 500 that Russia criticized."
+    article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))
+    criticized = [e for e in article.events if e.trigger.text == "criticized"]
+    assert criticized and all(e.date != "2018-02-26" for e in criticized)

@@ -140,6 +140,10 @@ class _Dater:
                 return self.anchors[node.i]
             if node.head.i == node.i or (nodes and node.dep_ not in CLAUSE_DEPS and node.pos_ in ("VERB", "AUX")):
                 return None
+            if node.dep_ == "relcl" and _finite(node):
+                # "the 500 troops the military has said are there": a relative clause with a subject of
+                # its own keeps its own time.
+                return None
             node = node.head
             nodes += 1
             verbs += node.pos_ in ("VERB", "AUX")
