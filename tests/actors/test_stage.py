@@ -194,3 +194,11 @@ def test_the_official_is_the_official_named_before_not_a_country_of_its_sentence
         "said. The official also denied that Trump had criticised the rhetoric of the United States."))
     officials = [m for m in article.mentions if m.text.lower() == "the official"]
     assert len(officials) == 2 and all(m.actor.code == "TURGOV" for m in officials)
+
+
+def test_a_person_described_as_an_officer_of_a_body_takes_its_code(pipeline):
+    article, found = mentions(pipeline, "Jane Doe, chairwoman of the Egyptian elections commission, said turnout "
+                                        "was high. She thanked voters.")
+    person = found["Jane Doe"]
+    assert person.actor.country == "EGY" and person.actor.name == "Jane Doe"
+    assert found["She"].actor.country == "EGY"

@@ -414,13 +414,18 @@ def resolve(article: Article, dictionary) -> list[Entity]:
 
 def _code_people_from_appositions(article: Article, entities: list[Entity]) -> None:
     """A person the dictionary does not know takes the code of the description set beside their
-    name ("Kofi Annan, UN secretary-general" -> IGOUNOGOV), and so do the mentions linked to them."""
+    name ("Kofi Annan, UN secretary-general" -> IGOUNOGOV; "X, chairwoman of the Y commission" -> Y's
+    code), and so do the mentions linked to them."""
     doc = article.doc
     for mention in article.mentions:
         actor = mention.actor
         if mention.label != "NOMINAL" or actor is None or not actor.code:
             continue
         head = doc[mention.token_start:mention.token_end].root
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "appos":
+            # "Frances Johnson-Morris, chairwoman of the National Elections Commission": the office
+            # set beside the name is in the body it names.
+            head = head.head.head
         if head.dep_ != "appos":
             continue
         person = _mention_at(article, head.head.i, len(article.mentions))
