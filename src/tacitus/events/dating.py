@@ -316,7 +316,14 @@ def _told_in_past(token) -> bool:
 def _past_form(verb) -> bool:
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and c.lower_ in ("was", "were") for c in verb.children)
+    if verb.tag_ != "VBN":
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
+    if not auxiliaries:
+        # A participle with a subject and no auxiliary is a past tense the tagger misread ("Liberians
+        # across the country expressed ...").
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return any(c.lower_ in ("was", "were") for c in auxiliaries)
 
 
 def _expressed(event: Event) -> bool:
