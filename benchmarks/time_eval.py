@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from tacitus.time import find_timexes
+from tacitus.time.grammar import LEX
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "timebank_aquaint.timex.jsonl"
@@ -117,7 +118,7 @@ def words_key(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", " ".join(text.lower().split()))
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(LEX.weekdays)
 
 
 def census(docs: list[dict], result: dict) -> dict[str, int]:

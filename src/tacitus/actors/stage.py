@@ -23,7 +23,7 @@ from spacy.tokens import Span
 
 from ..model import Actor, Article, Entity, Mention
 from ..parse import sentence_index
-from .dictionary import default_dictionary
+from .dictionary import PEOPLE_SECTOR, default_dictionary
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,6 @@ OTHER_PARTY_HEADS = {"counterpart", "counterparts", "partner", "partners", "riva
 PEOPLE_SOME_DEPS = {"nummod", "quantmod", "amod", "acl", "relcl", "prep"}
 QUANTITY_WORDS = {"hundreds", "thousands", "tens", "dozens", "millions", "scores", "some", "many", "group",
                   "number", "crowd", "crowds"}
-PEOPLE_SECTOR = "CVL"
 # Actors that serve abroad: where they are is not whose they are.
 ABROAD_HEADS = {"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "consul", "attache"}
 # How many sentences back a pronoun or "the two sides" may reach for its antecedent.

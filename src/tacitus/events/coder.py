@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..ingest.dateline import HEAD_CHARS, head_dateline
 from ..model import Mention
 from .lexicon import ANY_COMPLEMENT, Lexicon, Rule, default_domains
 
@@ -156,9 +157,6 @@ TIME_ENTITIES = ("DATE", "TIME")
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Those who fight "alongside" someone fight on one side, not against each other.
 ALLIED_PREPS = {"alongside", "beside"}
-# A dateline: at most this many words of capitals, then a date or agency and a dash, colon or comma.
-DATELINE_WORDS = 4
-DATELINE_MARKS = {",", "(", "-", "--", "—", "–", ":", "_"}
 # Prepositions and conjunctions that place an act in time relative to another.
 TIME_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
 # Heads whose "of"/"for" complement is an act only alleged or judged, not reported as it happens.
@@ -368,11 +366,11 @@ def subjects(verb, depth: int = 0) -> list:
     if depth > 4:
         return []
     found = []
-    subject_children = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subject_children = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     # A wire dateline the parser made a first subject ("MOSCOW (Reuters) - Russia said"): the next one acts.
-    dateline = subject_children[0].i if len(subject_children) > 1 and _dateline_word(subject_children[0]) else None
+    dateline = subject_children[0].i if len(subject_children) > 1 and _in_dateline(subject_children[0]) else None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and not found and child.i != dateline:
+        if child.dep_ in SUBJECT_DEPS and not found and child.i != dateline:
             # The first subject: when the parser gives a verb two, the later one belongs to a clause it
             # misread ("The envoy to forces fighting to defeat Islamic State has resigned").
             found = _conjuncts(child)
@@ -420,13 +418,12 @@ def subjects(verb, depth: int = 0) -> list:
     return []
 
 
-def _dateline_word(token) -> bool:
-    """A place in capitals opening the sentence, as a wire dateline does ("MOSCOW (Reuters) - Russia
-    said ..."): the parser often makes it a second subject of the story's first verb."""
-    start = token.sent.start
-    words = [t for t in token.doc[start: token.i + 1] if t.is_alpha]
-    return bool(words) and token.i - start < DATELINE_WORDS and all(t.is_upper and len(t) > 1 for t in words) \
-        and any(t.is_punct and t.text in DATELINE_MARKS for t in token.doc[token.i + 1: token.i + 8])
+def _in_dateline(token) -> bool:
+    """The token is in the place of the story's dateline, as ingest reads it ("MOSCOW, Feb. 21 (Reuters) -")."""
+    if token.idx >= HEAD_CHARS:
+        return False
+    found = head_dateline(token.doc.text)
+    return found is not None and found.place.start <= token.idx < found.place.end
 
 
 def _is_passive(verb) -> bool:

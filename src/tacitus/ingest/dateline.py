@@ -205,6 +205,16 @@ def match_dateline(text: str) -> DatelineMatch | None:
     return None
 
 
+# The opening of a text that holds its first lines, where match_dateline looks.
+HEAD_CHARS = 2000
+
+
+def head_dateline(text: str) -> DatelineMatch | None:
+    """:func:`match_dateline` on a text's opening only: for stages that ask of one word whether it is in
+    the dateline, without splitting the whole of a long text into lines."""
+    return match_dateline(text[:HEAD_CHARS])
+
+
 def find_dateline(text: str) -> Place | None:
     """The dateline place of an article: a :class:`Place` with offsets into ``text`` and a title-cased
     ``name`` ("Islamabad"); country and coordinates are left for the places stage. None when the

@@ -64,17 +64,13 @@ def find_timexes(text: str, published: str | None, *, include_former: bool = Fal
 def _outside_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
     """Leave out the date of a dateline ("WASHINGTON, Aug. 11 (Xinhua) --"): it says when the story was
     filed, which ingest reads as its publication date, not when anything in it happened."""
-    from ..ingest.dateline import match_dateline
+    from ..ingest.dateline import HEAD_CHARS, head_dateline
 
-    found = match_dateline(text[:DATELINE_CHARS]) if timexes and timexes[0].start < DATELINE_CHARS else None
+    found = head_dateline(text) if timexes and timexes[0].start < HEAD_CHARS else None
     if found is None or found.date_span is None:
         return timexes
     start, end = found.date_span
     return [t for t in timexes if t.end <= start or t.start >= end]
-
-
-# Datelines open a story: only its first characters are read for one.
-DATELINE_CHARS = 2000
 
 
 def timex_to_date(timex: Timex) -> tuple[str, str] | None:

@@ -661,7 +661,7 @@ def check_frequency(m: re.Match, text: str) -> bool:
 
 
 NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
-CALENDAR_WORDS = frozenset(LEX.months) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+CALENDAR_WORDS = frozenset(LEX.months) | frozenset(LEX.weekdays)
 # A capitalized word right before "Today" makes it a title ("USA Today", "VOA Today").
 NAME_BEFORE_RE = re.compile(r"\b(?P<name>[A-Z][\w&.-]*) $")
 
