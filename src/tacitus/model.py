@@ -84,6 +84,9 @@ class Timex:
     sentence: int = -1
     # Optional TIMEX3 modifiers ("START", "MID", "APPROX", ...).
     mod: str | None = None
+    # TimeML's functionInDocument: "PUBLICATION_TIME" for the date of a dateline ("WASHINGTON, Aug. 11
+    # (Xinhua) --"), which says when the story was filed, not when anything in it happened.
+    function: str | None = None
 
 
 @dataclass

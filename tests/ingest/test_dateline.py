@@ -110,3 +110,29 @@ def test_title_case_name():
     assert title_case_name("RIO DE JANEIRO") == "Rio de Janeiro"
     assert title_case_name("AL-ARISH") == "Al-Arish"
     assert title_case_name("PEOPLE'S SQUARE") == "People's Square"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "date"),
+    [
+        (f"WASHINGTON, August 11 (Xinhua) --\n\n{STORY}", "Washington", (8, 11)),
+        (f"BUFFALO, N.Y. (AP) --\n\n{STORY}", "Buffalo", None),
+        (f"MOSCOW, Feb 20 (Reuters) -\n{STORY}", "Moscow", (2, 20)),
+    ],
+)
+def test_dateline_on_a_line_of_its_own(text, name, date):
+    found = match_dateline(text)
+    assert found is not None and found.place.name == name
+    assert (found.date and (found.date.month, found.date.day)) == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"SPORTS --\n\n{STORY}",  # no date or agency: a heading
+        "WASHINGTON (AP) --\n\n",  # nothing follows
+        f"UPDATE (Reuters):\n{STORY}",  # a colon ending its line is a label
+    ],
+)
+def test_lines_of_their_own_that_are_not_datelines(text):
+    assert match_dateline(text) is None

@@ -525,7 +525,9 @@ def test_a_quarter_described_in_passing_does_not_become_the_reported_one():
     assert got["a year ago"] == ("DATE", "1988-Q3")
 
 
-def test_the_date_of_a_dateline_is_not_a_time_in_the_story():
-    got = found("MOSCOW, Feb. 21 (Reuters) - Russia and Pakistan met on Tuesday.")
-    assert got == {"Tuesday": ("DATE", "2018-02-20")}
-    assert found("The talks of Feb. 21 went well.")["Feb. 21"] == ("DATE", "2018-02-21")
+@pytest.mark.parametrize("opening", ["MOSCOW, Feb. 21 (Reuters) - ", "MOSCOW, Feb. 21 (Reuters) --\n\n"])
+def test_the_date_of_a_dateline_is_the_publication_time(opening):
+    timexes = find_timexes(opening + "Russia and Pakistan met on Tuesday.", "2018-02-21")
+    assert [(t.text, t.value, t.function) for t in timexes] == [
+        ("Feb. 21", "2018-02-21", "PUBLICATION_TIME"), ("Tuesday", "2018-02-20", None)]
+    assert [t.function for t in find_timexes("The talks of Feb. 21 went well.", "2018-02-21")] == [None]

@@ -187,7 +187,7 @@ def _anchor_timexes(article: Article) -> dict[int, Timex]:
     doc = article.doc
     anchors: dict[int, Timex] = {}
     for timex in article.timexes:
-        if timex_to_date(timex) is None and _direction(timex) is None:
+        if timex.function or (timex_to_date(timex) is None and _direction(timex) is None):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
@@ -258,7 +258,8 @@ def _calendar(timex: Timex) -> tuple[str | None, str]:
 def _is_recent_day(timex: Timex, published: str | None) -> bool:
     """The time expression is a day in the week before publication (or the day itself)."""
     found = timex_to_date(timex)
-    if not published or found is None or found[1] != "day":
+    # A dateline's date is when the story was filed, not a day it tells of.
+    if not published or found is None or found[1] != "day" or timex.function:
         return False
     try:
         days = (date.fromisoformat(published) - date.fromisoformat(found[0])).days

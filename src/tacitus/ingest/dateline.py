@@ -28,15 +28,17 @@ CITY_PATTERN = r"[^\W\d_][^\W\d_'’.\-]*(?:(?:[ '’\-]|\.[ ]?)[^\W\d_]+){0,4}"
 REGION_PATTERN = r"[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3}"
 
 # The separator that ends a dateline. A bare hyphen needs spaces around it so that "UN-backed" or
-# "ANTI-GRAFT" never reads as a dateline; a colon needs a space after it so that times do not.
+# "ANTI-GRAFT" never reads as a dateline; a colon needs a space after it so that times do not. Wire
+# copy often gives the dateline a line of its own ("WASHINGTON, Aug. 11 (Xinhua) --" and the story
+# below it): ``own_line`` marks a dash that ends its line.
 DATELINE_RE = re.compile(
     rf"""^[ \t]*
     (?P<city>{CITY_PATTERN})
     (?:,[ \t]+(?!{MONTH_PATTERN}\b)(?P<region>{REGION_PATTERN}))?
     (?:,[ \t]+(?P<date>{DATE_PATTERN}))?
     (?:[ \t]*\((?P<agency>[^()\n]{{1,40}})\))?
-    (?P<sep>[ \t]*:[ \t]+|[ \t]*[—–][ \t]*|[ \t]*--[ \t]*|[ \t]+-[ \t]+)
-    (?=\S)""",
+    (?P<sep>[ \t]*:[ \t]+|[ \t]*[—–][ \t]*|[ \t]*--[ \t]*|[ \t]+-[ \t]+|[ \t]+-(?=[ \t]*$))
+    (?:(?=\S)|(?P<own_line>[ \t]*$))""",
     re.X,
 )
 
@@ -139,8 +141,11 @@ def is_caption_line(line: str) -> bool:
     return credit in agencies or any(t in agencies or t.lower() in CREDIT_WORDS for t in tokens)
 
 
-def _line_dateline(line: str, offset: int) -> DatelineMatch | None:
-    """Match a dateline at the start of one line; offsets in the result are ``offset`` + line position."""
+def _line_dateline(line: str, offset: int, after: str = "") -> DatelineMatch | None:
+    """Match a dateline at the start of one line; offsets in the result are ``offset`` + line position.
+
+    ``after`` is the text that follows the line, read only when the dateline has the line to itself.
+    """
     match = DATELINE_RE.match(line[:DATELINE_SCAN_CHARS])
     if not match:
         return None
@@ -149,9 +154,17 @@ def _line_dateline(line: str, offset: int) -> DatelineMatch | None:
     letters = [c for c in city if c.isalpha()]
     if len(letters) < 2 or city.casefold() in NOT_PLACES or city.split(" ")[0].casefold() == "by":
         return None
+    if match.group("own_line") is not None:
+        # A line of its own is a dateline only with a dash and a date or an agency ("BUFFALO, N.Y. (AP)
+        # --"), and only when the story follows: a bare "SPORTS --" or "Markets:" is a heading.
+        if ":" in match.group("sep") or not (match.group("date") or agency):
+            return None
+        story = after[:DATELINE_SCAN_CHARS]
+    else:
+        story = line[match.end() :]
     # Only a capitalized name, a city we know or a wire agency credit makes this a dateline: a
     # title-case "Trade cooperation: ..." is a section heading.
-    if len(line[match.end() :].split()) < MIN_STORY_WORDS:
+    if len(story.split()) < MIN_STORY_WORDS:
         return None
     in_capitals = city.upper() == city and len(city.split()) <= MAX_CITY_WORDS
     known_city = city.casefold() in dateline_cities()
@@ -188,7 +201,7 @@ def match_dateline(text: str) -> DatelineMatch | None:
         seen += 1
         if seen > MAX_DATELINE_LINES:
             break
-        found = _line_dateline(line, line_offset)
+        found = _line_dateline(line, line_offset, text[offset : offset + DATELINE_SCAN_CHARS])
         if found is not None:
             if not found.caption:
                 return found

@@ -42,8 +42,8 @@ def find_timexes(text: str, published: str | None, *, include_former: bool = Fal
 
     Each Timex carries character offsets into ``text``, its TIMEX3 type and normalized value
     (relative expressions resolved against ``published``; underspecified, e.g. ``XXXX-XX-XX``,
-    when it is None) and a mod where the text gives one ("early", "nearly"); the date of a dateline is
-    left out (it is when the story was filed, not a time in it). Never raises: input
+    when it is None) and a mod where the text gives one ("early", "nearly"); the date of a dateline has
+    ``function`` "PUBLICATION_TIME" (it is when the story was filed, not a time in it). Never raises: input
     that is not a string, or that no rule can read, yields an empty list.
 
     ``include_former`` adds "former"/"recent" before a noun as PAST_REF. TimeBank does not
@@ -55,22 +55,29 @@ def find_timexes(text: str, published: str | None, *, include_former: bool = Fal
     try:
         rules = RULES_WITH_FORMER if include_former else RULES
         chosen = select_candidates(match_candidates(text, rules))
-        return _outside_dateline(text, resolve_candidates(text, chosen, dct, rules))
+        return _mark_dateline(text, resolve_candidates(text, chosen, dct, rules))
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - pathological input only
         logger.error("time expressions skipped for a %d-character text: %s", len(text), exc)
         return []
 
 
-def _outside_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
-    """Leave out the date of a dateline ("WASHINGTON, Aug. 11 (Xinhua) --"): it says when the story was
-    filed, which ingest reads as its publication date, not when anything in it happened."""
+def _mark_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Mark the date of a dateline ("WASHINGTON, Aug. 11 (Xinhua) --") as the story's publication time:
+    it is a time expression (TimeBank annotates it), but it says when the story was filed, so event
+    dating must not take it for the day the story tells of."""
     from ..ingest.dateline import HEAD_CHARS, head_dateline
 
     found = head_dateline(text) if timexes and timexes[0].start < HEAD_CHARS else None
     if found is None or found.date_span is None:
         return timexes
     start, end = found.date_span
-    return [t for t in timexes if t.end <= start or t.start >= end]
+    for timex in timexes:
+        if timex.start < end and start < timex.end:
+            timex.function = PUBLICATION_TIME
+    return timexes
+
+
+PUBLICATION_TIME = "PUBLICATION_TIME"
 
 
 def timex_to_date(timex: Timex) -> tuple[str, str] | None:
