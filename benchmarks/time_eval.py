@@ -20,6 +20,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from tacitus.time import find_timexes
@@ -151,6 +152,37 @@ def census(docs: list[dict], result: dict) -> dict[str, int]:
     return counts
 
 
+def consistent_oracle(docs: list[dict]) -> dict[str, float]:
+    """Score the best tagger that treats the same words the same way, to see how far the gold lets one go.
+
+    The oracle knows the gold: for every wording the gold annotates somewhere (a year in digits aside,
+    whose value is its own), it tags all of that wording's occurrences in the text when the gold
+    annotates most of them, and none otherwise; and it gives each the form (:func:`shape`) the gold
+    gives that wording most often, counted right wherever the gold has that form. A real tagger reads
+    context and can do better on some words; it also has to get every actual value right, which this
+    oracle is spared. So this is a rough ceiling for rules that mean the same thing by the same words,
+    not a proof of one.
+    """
+    annotated: dict[str, Counter] = {}
+    for doc in docs:
+        for g in doc["timexes"]:
+            annotated.setdefault(words_key(g["text"]), Counter())[shape(g["value"])] += 1
+    n_gold = sum(sum(forms.values()) for forms in annotated.values())
+    right = predicted = 0
+    for key, forms in annotated.items():
+        tagged = sum(forms.values())
+        if not re.search(r"[a-z]", key):
+            right, predicted = right + tagged, predicted + tagged
+            continue
+        words = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, key.split())) + r"(?![\w-])", re.IGNORECASE)
+        untagged = sum(1 for doc in docs for m in words.finditer(doc["text"])
+                       if not any(g["start"] < m.end() and m.start() < g["end"] for g in doc["timexes"]))
+        if tagged >= untagged:
+            right, predicted = right + max(forms.values()), predicted + tagged + untagged
+    p, r = prf(right, predicted, right, n_gold)[:2]
+    return {"predicted": predicted, "right": right, "p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
 def far_from(value: str, dct: str | None, days: int = 7) -> bool:
     try:
         return abs((dt.date.fromisoformat(value[:10]) - dt.date.fromisoformat((dct or "")[:10])).days) > days
@@ -208,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         n_pred = result["predicted"] - counts["annotated elsewhere"]
         p, r = (result["value_correct"] + fixed) / n_pred, (result["value_correct"] + fixed) / result["gold"]
         print(f"value F1 with those three kinds set aside: {2 * p * r / (p + r):.3f}")
+        oracle = consistent_oracle(docs)
+        print(f"the same words read the same way, by an oracle that knows the gold (see consistent_oracle()): "
+              f"P {oracle['p']:.3f}  R {oracle['r']:.3f}  value F1 {oracle['f1']:.3f}")
     print(f"throughput {result['docs_per_s']:.0f} docs/s (wall), {result['docs_per_cpu_s']:.0f} docs/s (CPU)")
     short, long = long_text_speed(load_docs(args.gold))
     print(f"chars/s   documents {short:,.0f}  one {LONG_TEXT_CHARS // 1000} KB text {long:,.0f}  (ratio {long / short:.2f})")
