@@ -202,3 +202,38 @@ def test_a_person_described_as_an_officer_of_a_body_takes_its_code(pipeline):
     person = found["Jane Doe"]
     assert person.actor.country == "EGY" and person.actor.name == "Jane Doe"
     assert found["She"].actor.country == "EGY"
+
+
+def test_a_name_written_family_name_first_is_found_by_its_first_word(pipeline):
+    article, found = mentions(pipeline, "Chinese foreign ministry spokesman Li Wei said China would respond.\n"
+                                        "Taiwan's envoy Chen Boliang disagreed.\nLi said the talks would go on.",
+                              published="2005-04-01")
+    assert found["Li"].entity == found["Chinese foreign ministry spokesman Li Wei"].entity
+    assert found["Li"].actor.name == "Li Wei"
+
+
+def test_a_surname_the_tagger_takes_for_a_place_or_a_body_is_still_the_person(pipeline):
+    article, found = mentions(pipeline, (
+        "The home secretary, Sajid Javid, has come under fire for his decision to revoke the British citizenship "
+        "of Shamima Begum, whose baby son has died in a Syrian refugee camp. Begum, 19, left the UK in 2015 with "
+        "two school friends."), published="2019-03-09")
+    assert found["Begum, 19"].label == "ORG"  # the tagger's reading
+    assert found["Begum, 19"].entity == found["Shamima Begum"].entity
+    assert found["Begum, 19"].actor.name == "Shamima Begum"
+    article, found = mentions(pipeline, "Israel's Labor Minister Eli Yishai said on Monday the plan was dead. "
+                                        "Yishai told army radio the talks had failed.", published="1997-04-03")
+    assert found["Yishai"].label == "GPE"
+    assert found["Yishai"].actor.name == "Eli Yishai"
+
+
+def test_a_subject_pronoun_takes_up_the_last_subject_a_possessive_the_nearest_person(pipeline):
+    article, found = mentions(pipeline, (
+        "Diane Abbott, the shadow home secretary, criticised the decision. Abbott called for Shamima Begum to be "
+        "given a fair hearing. \u201cIt is wrong,\u201d she said."), published="2019-03-09")
+    assert found["she"].entity == found["Abbott"].entity
+    article, found = mentions(pipeline, (
+        "Sandra Kolber, spokeswoman for the committee, said the bid was acceptable. Its other shareholder, "
+        "financier Charles Bronfman and his associates, agreed to tender."), published="1989-10-26")
+    his = found["his"]
+    bronfman = next(m for m in article.mentions if "Bronfman" in m.text)
+    assert his.entity == bronfman.entity

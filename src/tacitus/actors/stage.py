@@ -291,6 +291,23 @@ def resolve(article: Article, dictionary) -> list[Entity]:
     """
     entities: list[Entity] = []
     by_surname: dict[str, int] = {}
+    # The first word of a person's full name, for names written family name first ("Shen" after "Shen
+    # Guofang", "Chen" after "Chen Boliang"): read only for a lone name word no surname accounts for.
+    by_first: dict[str, int] = {}
+
+    def earlier_person(span) -> int | None:
+        """The entity of an earlier person whom a lone name word (``span``'s only proper noun) names."""
+        names = [t for t in span if t.pos_ == "PROPN"]
+        if len(names) != 1:
+            return None
+        word = names[0].text.lower().removesuffix("'s").removesuffix("’s")
+        entity = by_surname.get(word, by_first.get(word))
+        if entity is None or entities[entity].actor.kind != "person":
+            return None
+        # Only a name that reads as one ("Chen Boliang"), not a phrase the tagger ran together
+        # ("Drabinsky and Cineplex").
+        name = (entities[entity].actor.name or "").split()
+        return entity if name and all(w[:1].isupper() for w in name) else None
     doc = article.doc
     home = dictionary.country_of(article.dateline.name) if article.dateline and article.dateline.name else None
     topics = _topic_countries(article)
@@ -327,6 +344,16 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             # "he" and their surname find them and not the last known person ("Newt Gingrich said").
             mention.actor = Actor(name=_person_name(doc[mention.token_start:mention.token_end]) or mention.text,
                                   code=None, kind="person", basis="name not in the dictionary")
+        if mention.actor is None and mention.label != "NOMINAL":
+            # The tagger sometimes takes a person's surname for an organization or a place ("Begum, 19",
+            # "Yishai's" after "Shamima Begum", "Eli Yishai"): a name the dictionary does not know that an
+            # earlier person bears is that person.
+            person = earlier_person(doc[mention.token_start:mention.token_end])
+            if person is not None:
+                first = article.mentions[entities[person].mentions[0]]
+                mention.actor = replace(entities[person].actor, basis=f"coreference: {first.text}")
+                link(index, person)
+                continue
         if mention.actor is None:
             continue
         if mention.label in ("NOMINAL", "PERSON") and mention.actor.country is None:
@@ -388,6 +415,8 @@ def resolve(article: Article, dictionary) -> list[Entity]:
                                         basis=f"{mention.actor.basis} + {where}")
         if mention.label == "PERSON" or named or (mention.actor.kind == "person" and mention.label != "NOMINAL"):
             surname = _surname(span, any_name=mention.label not in ("PERSON", "NOMINAL"))
+            if surname and surname not in by_surname and (family := earlier_person(span)) is not None:
+                by_surname[surname] = family
             if surname and surname in by_surname:
                 entity = entities[by_surname[surname]]
                 if entity.actor.name and mention.actor.name != entity.actor.name and entity.actor.kind == "person":
@@ -400,6 +429,9 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             mention.entity = entity_id
             if surname:
                 by_surname[surname] = entity_id
+                name = (mention.actor.name or "").split()
+                if len(name) > 1 and mention.actor.kind == "person":
+                    by_first.setdefault(name[0].lower(), entity_id)
             continue
         entity_id = _same_actor(entities, mention.actor)
         if entity_id is None:
@@ -595,6 +627,30 @@ def _recent_person(article: Article, index: int, country: str | None = None,
     return None
 
 
+# Subjects are what a following "he"/"she" most often takes up (centering theory's preference).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _salient_person(article: Article, index: int, gender: str | None) -> int | None:
+    """For a pronoun that is a subject, the most recent person who is the subject of a clause, in its own
+    sentence before it or in the sentence before: "Abbott called for Begum to be given the chance ...
+    'What does it say ...?' she said" is Abbott, though Begum was named last. (A possessive keeps the
+    nearest person: "Charles Bronfman and his associates".)"""
+    here = article.mentions[index].sentence
+    doc = article.doc
+    for mention in reversed(article.mentions[:index]):
+        if here - mention.sentence > 1:
+            break
+        if mention.entity is None or mention.actor is None or mention.actor.kind != "person":
+            continue
+        if doc[mention.token_start:mention.token_end].root.dep_ not in SUBJECT_DEPS:
+            continue
+        if gender is not None and _entity_gender(article, mention.entity, index) not in (None, gender):
+            continue
+        return mention.entity
+    return None
+
+
 def _gender(word: str) -> str | None:
     word = word.lower().rstrip(".")
     return "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else None
@@ -625,7 +681,10 @@ def _resolve_pronoun(article: Article, index: int, head, link) -> None:
     mention = article.mentions[index]
     lower = head.lower_
     if lower in SINGULAR_PERSON_PRONOUNS:
-        entity = _recent_person(article, index, gender=_gender(lower))
+        gender = _gender(lower)
+        entity = _salient_person(article, index, gender) if head.dep_ in SUBJECT_DEPS else None
+        if entity is None:
+            entity = _recent_person(article, index, gender=gender)
         if entity is not None:
             link(index, entity)
     elif lower in PLURAL_PRONOUNS:
