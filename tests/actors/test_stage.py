@@ -237,3 +237,12 @@ def test_a_subject_pronoun_takes_up_the_last_subject_a_possessive_the_nearest_pe
     his = found["his"]
     bronfman = next(m for m in article.mentions if "Bronfman" in m.text)
     assert his.entity == bronfman.entity
+
+
+def test_a_subject_pronoun_takes_up_the_main_clauses_subject_not_one_inside_what_was_said(pipeline):
+    article, found = mentions(pipeline, (
+        "Xinhua's Chen Boliang spoke to reporters on Tuesday. Chen conceded that Wei had died but insisted the "
+        "death had nothing to do with politics. \u201cHe had come back to Beijing before a new post,\u201d he said."),
+        published="1997-04-02")
+    speaker = [m for m in article.mentions if m.text == "he"][-1]
+    assert speaker.entity == found["Chen"].entity

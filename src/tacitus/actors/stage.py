@@ -632,8 +632,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _salient_person(article: Article, index: int, gender: str | None) -> int | None:
-    """For a pronoun that is a subject, the most recent person who is the subject of a clause, in its own
-    sentence before it or in the sentence before: "Abbott called for Begum to be given the chance ...
+    """For a pronoun that is a subject, the most recent person who is the subject of a main clause, in its
+    own sentence before it or in the sentence before: "Abbott called for Begum to be given the chance ...
     'What does it say ...?' she said" is Abbott, though Begum was named last. (A possessive keeps the
     nearest person: "Charles Bronfman and his associates".)"""
     here = article.mentions[index].sentence
@@ -643,12 +643,19 @@ def _salient_person(article: Article, index: int, gender: str | None) -> int | N
             break
         if mention.entity is None or mention.actor is None or mention.actor.kind != "person":
             continue
-        if doc[mention.token_start:mention.token_end].root.dep_ not in SUBJECT_DEPS:
+        root = doc[mention.token_start:mention.token_end].root
+        if root.dep_ not in SUBJECT_DEPS or not _main_clause(root.head):
             continue
         if gender is not None and _entity_gender(article, mention.entity, index) not in (None, gender):
             continue
         return mention.entity
     return None
+
+
+def _main_clause(verb) -> bool:
+    """The verb heads its sentence, or is joined to the verb that does ("Chen conceded that Wei had ..."
+    has Chen, not Wei, as its main subject)."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _gender(word: str) -> str | None:
