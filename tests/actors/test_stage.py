@@ -246,3 +246,12 @@ def test_a_subject_pronoun_takes_up_the_main_clauses_subject_not_one_inside_what
         published="1997-04-02")
     speaker = [m for m in article.mentions if m.text == "he"][-1]
     assert speaker.entity == found["Chen"].entity
+
+
+def test_a_subject_pronoun_takes_up_the_source_named_by_according_to(pipeline):
+    article, found = mentions(pipeline, (
+        "Valery Levonevsky's son Vladimir said the request was refused. According to lawyer Garry Pogonyailo, "
+        "it is up to the jail to grant a leave. \u201cBut since Levonevsky is a political prisoner, the "
+        "attitude is very different,\u201d he added."), published="2005-12-15")
+    he = [m for m in article.mentions if m.text == "he"][-1]
+    assert he.actor.name == "Garry Pogonyailo"

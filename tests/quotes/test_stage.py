@@ -177,3 +177,22 @@ def test_borrowed_phrase_in_narration_is_no_quote(pipeline):
             '"One day we will see justice prevail in Cambodia."')
     quotes = direct(code(pipeline, text))
     assert [q.text[1:9] for q in quotes] == ["We will ", "One day "]
+
+
+def test_a_name_the_parser_makes_a_subject_inside_the_quote_is_not_its_speaker(pipeline):
+    text = ("A former Russian admiral told Interfax that the ship's presence was an escalation. \u201cI think "
+            "that the United States will not openly decide to launch a strike, along with the recent warning "
+            "issued by our chief of staff [Gerasimov],\u201d he said.")
+    article = code(pipeline, text)
+    [quote] = direct(article)
+    assert quote.speaker.text == "he"
+
+
+def test_she_after_a_quoted_question_is_the_last_speaker_before_it(pipeline):
+    text = ("Diane Abbott, the shadow home secretary, criticised the decision. Abbott called for Shamima Begum to "
+            "be given the chance to have her actions fully investigated. \u201cWhat does it say about our "
+            "government that it would strip citizenship from a young woman who was groomed as a minor?\u201d she "
+            "said on Friday.")
+    article = code(pipeline, text)
+    [quote] = direct(article)
+    assert quote.speaker.text == "she" and quote.speaker.actor.name == "Diane Abbott"

@@ -17,6 +17,7 @@ where one country leads). An unknown person takes the code of the description se
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
@@ -291,6 +292,8 @@ def resolve(article: Article, dictionary) -> list[Entity]:
     """
     entities: list[Entity] = []
     by_surname: dict[str, int] = {}
+    # The stretches in quotation marks, found when a pronoun first needs them.
+    quoted: list[tuple[int, int]] | None = None
     # The first word of a person's full name, for names written family name first ("Shen" after "Shen
     # Guofang", "Chen" after "Chen Boliang"): read only for a lone name word no surname accounts for.
     by_first: dict[str, int] = {}
@@ -332,7 +335,11 @@ def resolve(article: Article, dictionary) -> list[Entity]:
     for index, mention in enumerate(article.mentions):
         head = doc[mention.token_start:mention.token_end].root
         if mention.label == "PRONOUN":
-            _resolve_pronoun(article, index, head, link)
+            if quoted is None:
+                from ..quotes.stage import quote_spans  # imported here: the quote stage builds on this one
+
+                quoted = [(start, end) for start, end, _ in quote_spans(article.text)]
+            _resolve_pronoun(article, index, head, link, quoted)
             continue
         if _is_pair_phrase(head):
             pair = _recent_pair(article, index)
@@ -631,25 +638,47 @@ def _recent_person(article: Article, index: int, country: str | None = None,
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _salient_person(article: Article, index: int, gender: str | None) -> int | None:
-    """For a pronoun that is a subject, the most recent person who is the subject of a main clause, in its
-    own sentence before it or in the sentence before: "Abbott called for Begum to be given the chance ...
-    'What does it say ...?' she said" is Abbott, though Begum was named last. (A possessive keeps the
-    nearest person: "Charles Bronfman and his associates".)"""
-    here = article.mentions[index].sentence
+# How many sentences back a subject pronoun looks for the subject it takes up: the one before, or two
+# when a quoted sentence stands between ("Abbott called for ... 'What does it say ...?' she said").
+SALIENT_SENTENCES = 2
+
+
+def _salient_person(article: Article, index: int, gender: str | None,
+                    quoted: list[tuple[int, int]]) -> int | None:
+    """For a pronoun that is a subject, the most recent person who is the subject of a main clause (or the
+    X of "according to X"), in its own sentence before it or in the sentences just before, leaving out
+    what is said inside quotation marks when the pronoun is outside them: "Abbott called for Begum to be
+    given the chance ... 'What does it say ...?' she said" is Abbott, though Begum was named last. (A
+    possessive keeps the nearest person: "Charles Bronfman and his associates".)"""
+    pronoun = article.mentions[index]
+    here = pronoun.sentence
     doc = article.doc
+    outside = not _quoted_at(quoted, pronoun.start)
     for mention in reversed(article.mentions[:index]):
-        if here - mention.sentence > 1:
+        if here - mention.sentence > SALIENT_SENTENCES:
             break
         if mention.entity is None or mention.actor is None or mention.actor.kind != "person":
             continue
+        if outside and _quoted_at(quoted, mention.start):
+            continue
         root = doc[mention.token_start:mention.token_end].root
-        if root.dep_ not in SUBJECT_DEPS or not _main_clause(root.head):
+        if not (root.dep_ in SUBJECT_DEPS and _main_clause(root.head)) and not _according_to(root):
             continue
         if gender is not None and _entity_gender(article, mention.entity, index) not in (None, gender):
             continue
         return mention.entity
     return None
+
+
+def _quoted_at(quoted: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies inside one of the (sorted, non-overlapping) quoted stretches."""
+    i = bisect_right(quoted, (position, float("inf"))) - 1
+    return i >= 0 and quoted[i][0] <= position < quoted[i][1]
+
+
+def _according_to(token) -> bool:
+    """The token names the source of its sentence: "According to lawyer Garry Pogonyailo, ..."."""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
 
 
 def _main_clause(verb) -> bool:
@@ -684,12 +713,12 @@ def _same_actor(entities: list[Entity], actor: Actor) -> int | None:
     return None
 
 
-def _resolve_pronoun(article: Article, index: int, head, link) -> None:
+def _resolve_pronoun(article: Article, index: int, head, link, quoted: list[tuple[int, int]]) -> None:
     mention = article.mentions[index]
     lower = head.lower_
     if lower in SINGULAR_PERSON_PRONOUNS:
         gender = _gender(lower)
-        entity = _salient_person(article, index, gender) if head.dep_ in SUBJECT_DEPS else None
+        entity = _salient_person(article, index, gender, quoted) if head.dep_ in SUBJECT_DEPS else None
         if entity is None:
             entity = _recent_person(article, index, gender=gender)
         if entity is not None:

@@ -204,7 +204,7 @@ def find_cue(doc, start: int, end: int, index: MentionIndex, inside: set[int], s
                  if not after and _is_cue(t) and not any(c.dep_ in CLAUSE_DEPS for c in t.children)]
     for token in after + before + following:
         if _is_cue(token):
-            return token, _speaker(token, index)
+            return token, _speaker(token, index, inside)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             return token, _according_to_speaker(doc[token.i + 1], index)
     return None, None
@@ -226,12 +226,16 @@ def _is_cue(token) -> bool:
 
 # -- speakers -------------------------------------------------------------------------------------
 
-def _speaker(cue, index: MentionIndex) -> Mention | None:
-    """The mention that is the cue's subject: found by the actor stage, or else the subject's own phrase."""
+def _speaker(cue, index: MentionIndex, quoted: set[int] = frozenset()) -> Mention | None:
+    """The mention that is the cue's subject: found by the actor stage, or else the subject's own phrase.
+
+    A subject the parser finds inside the quotation (tokens in ``quoted``) is not the speaker: in
+    '"... our chief of staff [Gerasimov]," he said' the speaker is "he".
+    """
     governing = _governing_cue(cue)
     if governing is not None:
-        return _speaker(governing, index)
-    found = _speaker_tokens(cue)
+        return _speaker(governing, index, quoted)
+    found = [t for t in _speaker_tokens(cue) if t.i not in quoted]
     for token in found:
         mention = _mention_in(token, index)
         if mention is not None:
