@@ -255,3 +255,20 @@ def test_a_subject_pronoun_takes_up_the_source_named_by_according_to(pipeline):
         "attitude is very different,\u201d he added."), published="2005-12-15")
     he = [m for m in article.mentions if m.text == "he"][-1]
     assert he.actor.name == "Garry Pogonyailo"
+
+
+def test_the_title_a_named_person_bore_a_sentence_before_is_that_person(pipeline):
+    article, found = mentions(pipeline, (
+        "President Le Duc Anh opened Vietnam's National Assembly on Wednesday with an attack on individualism.\n"
+        "\u201cWe must not allow selfish individualism to run counter to the interests of the state,\u201d the "
+        "76-year-old president said."), published="1997-04-02")
+    president = found["the 76-year-old president"]
+    assert president.entity == found["President Le Duc Anh"].entity
+    assert president.actor.name == "Le Duc Anh" and president.actor.country == "VNM"
+
+
+def test_a_place_named_after_someone_is_not_them(pipeline):
+    article, found = mentions(pipeline, "US troops at the Ayn al-Assad air base met Iraqi officers. Planes landed "
+                                        "at King Fahd Airport on Monday.", published="2019-02-04")
+    places = [m for m in article.mentions if m.label == "FAC"]
+    assert places and all(m.actor is None for m in places)

@@ -197,6 +197,9 @@ class ActorStage:
                 # "any country named nearby" mis-codes phrases like "Mr Asif's tenure as defence minister"
                 # in a sentence that also names Russia.
                 actor = self.dictionary.code(span.text, date=article.published)
+                if actor is not None and actor.kind == "person" and cand.label == "FAC":
+                    # A place named after someone is not them: "the Ayn al-Assad" air base, "King Fahd Airport".
+                    actor = None
             mentions.append(Mention(
                 start=span.start_char, end=span.end_char, text=span.text, sentence=sentence, actor=actor,
                 label=cand.label, token_start=cand.start, token_end=cand.end,
@@ -388,6 +391,12 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             # Lavrov"; without a country, "Mr Asif's tenure as defence minister" in the same sentence.
             person = _recent_person(article, index, country=mention.actor.country,
                                     same_sentence=mention.actor.country is None)
+            if person is None and mention.actor.country is None and span[0].lower_ == "the":
+                # "the 76-year-old president" a sentence after "President Le Duc Anh": the one who bore the title.
+                person = _titled_person(article, index, head.lemma_.lower())
+                if person is not None:
+                    first = article.mentions[entities[person].mentions[0]]
+                    mention.actor = replace(entities[person].actor, basis=f"coreference: {first.text}")
             if person is not None:
                 link(index, person)
                 continue
@@ -685,6 +694,21 @@ def _main_clause(verb) -> bool:
     """The verb heads its sentence, or is joined to the verb that does ("Chen conceded that Wei had ..."
     has Chen, not Wei, as its main subject)."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _titled_person(article: Article, index: int, title: str) -> int | None:
+    """The entity of the most recent person named with ``title`` ("President Le Duc Anh") in the last few
+    sentences before mention ``index``."""
+    here = article.mentions[index].sentence
+    doc = article.doc
+    for mention in reversed(article.mentions[:index]):
+        if here - mention.sentence > ANTECEDENT_WINDOW:
+            break
+        if mention.entity is None or mention.actor is None or mention.actor.kind != "person" or not mention.actor.name:
+            continue
+        if any(t.lemma_.lower() == title for t in doc[mention.token_start:mention.token_end]):
+            return mention.entity
+    return None
 
 
 def _gender(word: str) -> str | None:
