@@ -102,6 +102,8 @@ def test_a_capital_named_as_a_place_is_the_country(pipeline):
     assert found["Nairobi"].actor.code == "KEN"
     article, found = mentions(pipeline, "Moscow said it would not accept the plan.", None)
     assert found["Moscow"].actor.code == "RUSGOV"
+    article, found = mentions(pipeline, "A bomb exploded 20 km north of Kabul on Monday.", None)
+    assert found["Kabul"].actor.code == "AFG"
 
 
 def test_an_organisation_before_a_title_owns_it(pipeline):

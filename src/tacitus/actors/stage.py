@@ -55,6 +55,9 @@ LOCATIVE_PREPS = {"in", "inside", "within", "throughout", "across", "from"}
 # Prepositions whose object is a place where something happens, not an actor: a capital there is the
 # place ("arrived in Amman", "talks in Moscow"), not its government ("Moscow said").
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "into", "around", "across", "throughout"}
+# Words that measure from a place: "west of Baghdad", "just outside of Kabul".
+BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside",
+            "northwards", "southwards", "eastwards", "westwards"}
 # Heads that name the other party of the countries around them ("their European counterparts"): no
 # country from the sentence for them.
 OTHER_PARTY_HEADS = {"counterpart", "counterparts", "partner", "partners", "rival", "rivals", "enemy", "enemies"}
@@ -517,9 +520,13 @@ def _is_place(actor: Actor, head, dictionary) -> bool:
     """True for a capital named alone as the object of a place preposition ("arrived in Amman"), but
     not where it places an actor ("an embassy in Tehran" is accredited to Iran's government)."""
     basis = actor.basis or ""
-    return (basis.startswith("capital:") and "+" not in basis and actor.sector is not None
-            and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS
-            and not dictionary.is_actor_word(head.head.head.lemma_.lower()))
+    if not (basis.startswith("capital:") and "+" not in basis and actor.sector is not None and head.dep_ == "pobj"):
+        return False
+    prep = head.head
+    if prep.lower_ == "of" and prep.head.lower_ in BEARINGS:
+        # "the air base west of Baghdad", "20 km north of Kabul": a bearing from the city.
+        return True
+    return prep.lower_ in PLACE_PREPS and not dictionary.is_actor_word(prep.head.lemma_.lower())
 
 
 def _is_counted_people(actor: Actor, head) -> bool:
