@@ -187,7 +187,11 @@ def actor_command(text, date, context):
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @_published_option
 def time_command(file, published):
-    """Print the time expressions in FILE (TIMEX3 type and value, relative to --published) as JSON."""
+    """Print the time expressions in FILE (TIMEX3 type and value, relative to --published) as JSON.
+
+    Reads the words alone, without parsing; `tacitus code` also reads the parse's tenses, so a bare
+    weekday ("goes to the polls on Thursday") may point the other way there.
+    """
     from .ingest.dates import validate_published
     from .time import find_timexes
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from tacitus.model import Timex
 from tacitus.time.dates import parse_published
@@ -37,7 +38,8 @@ CALENDAR_VALUES: tuple[tuple[re.Pattern, str], ...] = (
 )
 
 
-def find_timexes(text: str, published: str | None, *, include_former: bool = False) -> list[Timex]:
+def find_timexes(text: str, published: str | None, *, include_former: bool = False,
+                 future_at: Callable[[int, int], int] | None = None) -> list[Timex]:
     """Read a text and its publication date ('YYYY-MM-DD' or None); return its time expressions.
 
     Each Timex carries character offsets into ``text``, its TIMEX3 type and normalized value
@@ -45,6 +47,9 @@ def find_timexes(text: str, published: str | None, *, include_former: bool = Fal
     when it is None) and a mod where the text gives one ("early", "nearly"); the date of a dateline has
     ``function`` "PUBLICATION_TIME" (it is when the story was filed, not a time in it). Never raises: input
     that is not a string, or that no rule can read, yields an empty list.
+
+    ``future_at(start, end)`` lets a parse say whether the verb an expression hangs from points ahead
+    (the time stage passes one built from spaCy's parse: :func:`tacitus.time.stage.parse_future`).
 
     ``include_former`` adds "former"/"recent" before a noun as PAST_REF. TimeBank does not
     annotate them, so they are off by default (they would cost precision on TimeML data).
@@ -55,7 +60,7 @@ def find_timexes(text: str, published: str | None, *, include_former: bool = Fal
     try:
         rules = RULES_WITH_FORMER if include_former else RULES
         chosen = select_candidates(match_candidates(text, rules))
-        return _mark_dateline(text, resolve_candidates(text, chosen, dct, rules))
+        return _mark_dateline(text, resolve_candidates(text, chosen, dct, rules, future_at))
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - pathological input only
         logger.error("time expressions skipped for a %d-character text: %s", len(text), exc)
         return []

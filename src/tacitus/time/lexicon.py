@@ -48,6 +48,7 @@ SCHEMA: dict[str, type] = {
     "ambiguous_months": list,
     "temporal_preps": list,
     "year_blockers": list,
+    "reporting_verbs": list,
 }
 
 VAGUE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
@@ -87,6 +88,7 @@ class Lexicon:
     ambiguous_months: frozenset[str]
     temporal_preps: frozenset[str]
     year_blockers: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 def _check(raw: Any) -> dict[str, Any]:
@@ -148,4 +150,5 @@ def load_lexicon() -> Lexicon:
         ambiguous_months=frozenset(str(c).lower() for c in raw["ambiguous_months"]),
         temporal_preps=frozenset(str(c).lower() for c in raw["temporal_preps"]),
         year_blockers=frozenset(str(c).lower() for c in raw["year_blockers"]),
+        reporting_verbs=frozenset(str(c).lower() for c in raw["reporting_verbs"]),
     )

@@ -130,9 +130,12 @@ def select_candidates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def resolve_candidates(text: str, chosen: list[Candidate], dct: dt.date | None,
-                       rules: tuple[Rule, ...] = RULES) -> list[Timex]:
-    """Normalize the chosen candidates in text order; return one Timex per candidate that resolves."""
-    ctx = Context(text=text, dct=dct)
+                       rules: tuple[Rule, ...] = RULES, future_at=None) -> list[Timex]:
+    """Normalize the chosen candidates in text order; return one Timex per candidate that resolves.
+
+    ``future_at`` is the parse's reading of tense (see ``Context.future_at``), when there is a parse.
+    """
+    ctx = Context(text=text, dct=dct, future_at=future_at)
     out: list[Timex] = []
     for cand in chosen:
         rule = rules[cand.rule]

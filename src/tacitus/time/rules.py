@@ -71,6 +71,14 @@ class Context:
     # The last calendar date the article named, and at what granularity.
     anchor: tuple[dt.date, str] | None = None
     cache: dict = field(default_factory=dict)
+    # When the text has been parsed: how strongly the verb an expression hangs from points ahead
+    # (FUTURE_AUX for "will"/"shall", FUTURE_PRESENT for a present tense, 0 for neither).
+    future_at: Callable[[int, int], int] | None = None
+
+
+# What a parse can say of the verb a bare weekday hangs from (see Context.future_at).
+FUTURE_AUX = 2  # "foreign ministers will discuss it at an emergency meeting on Sunday"
+FUTURE_PRESENT = 1  # "Iraq goes to the polls on Thursday", "the summit, which holds its first gathering Wednesday"
 
 
 @dataclass(frozen=True)
@@ -293,9 +301,18 @@ PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "be"})
 def direction(ctx: Context, start: int, end: int) -> int:
     """Return +1 when the words around a bare weekday point to the future, else -1.
 
-    In news a bare weekday is the most recent such day unless a future cue stands nearby.
+    In news a bare weekday is the most recent such day unless a future cue stands nearby. With a parse
+    (``ctx.future_at``), a "will" on the verb the weekday hangs from wins over the words nearby (which
+    see only six words back: "will be flown to the US capital Saturday"), and a present tense
+    ("goes to the polls on Thursday") reads as the coming day where the words give no cue.
     """
-    return 1 if tense_cue(ctx, start, end) > 0 else -1
+    cue = tense_cue(ctx, start, end)
+    if cue > 0:
+        return 1
+    parsed = ctx.future_at(start, end) if ctx.future_at is not None else 0
+    if parsed == FUTURE_AUX or (parsed == FUTURE_PRESENT and cue == 0):
+        return 1
+    return -1
 
 
 # --------------------------------------------------------------------------- value helpers
