@@ -47,8 +47,6 @@ PAIR_MARKERS = {"two", "both"}
 PERSON_TITLES = {"minister", "president", "premier", "chancellor", "king", "queen", "prince", "emir", "sultan",
                  "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "general",
                  "commander", "chief", "leader", "counterpart", "governor", "mayor", "senator", "official"}
-# Sectors of the state: an official of one of these with no country named is the dateline country's.
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Prepositions whose object is where a role phrase's people are: "rebels in the Ivory Coast",
 # "students throughout Kenya", "a militia based in Mali".
 LOCATIVE_PREPS = {"in", "inside", "within", "throughout", "across", "from"}
