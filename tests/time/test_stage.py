@@ -37,3 +37,10 @@ def test_a_present_tense_or_a_will_on_its_verb_puts_a_weekday_ahead(pipeline, te
 )
 def test_weekdays_the_parse_does_not_move(pipeline, text, day):
     assert weekday_values(pipeline, text)[day] < PUBLISHED
+
+
+def test_a_will_on_its_verb_puts_a_bare_month_ahead(pipeline):
+    text = "Colonel Eileen Collins will be named commander of the space shuttle Columbia for a mission in December."
+    article = pipeline(tacitus.article_from_text(text, id="t", published="1998-03-04"))
+    assert {t.text: t.value for t in article.timexes}["December"] == "1998-12"
+    assert {t.text: t.value for t in find_timexes(text, "1998-03-04")}["December"] == "1997-12"

@@ -298,6 +298,14 @@ SET_AUXILIARIES = frozenset({"is", "are", "be", "was", "were", "been", "'s", "'r
 PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "be"})
 
 
+def clause_tense(ctx: Context, start: int, end: int) -> int:
+    """:func:`tense_cue`, unless the parse puts a "will" on the verb the expression hangs from (+1)."""
+    cue = tense_cue(ctx, start, end)
+    if cue <= 0 and ctx.future_at is not None and ctx.future_at(start, end) == FUTURE_AUX:
+        return 1
+    return cue
+
+
 def direction(ctx: Context, start: int, end: int) -> int:
     """Return +1 when the words around a bare weekday point to the future, else -1.
 
@@ -754,7 +762,7 @@ def month_day_year(ctx: Context, month: int, day: int, start: int, end: int) -> 
     if same is None:
         return year
     offset = (same - ctx.dct).days
-    tense = tense_cue(ctx, start, end)
+    tense = clause_tense(ctx, start, end)
     if (tense < 0 and offset > TENSE_FLIP_DAYS) or (tense == 0 and offset > NEAREST_FLIP_DAYS):
         return year - 1
     if (tense > 0 and offset < -TENSE_FLIP_DAYS) or (tense == 0 and offset < -NEAREST_FLIP_DAYS):
@@ -835,7 +843,7 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
         # the coming one only when it is a season away at most ("elections in June" in April):
         # news reports the past, and further plans carry a future verb ("froze talks in May" in
         # a December story is last May).
-        cue = tense_cue(ctx, m.start(), m.end())
+        cue = clause_tense(ctx, m.start(), m.end())
         if cue:
             year = dates.nearest_year_for(ctx.dct, month, 15, cue)
         else:
