@@ -15,6 +15,10 @@ import tacitus
     ("Russia has sent troops to Syria.", None, "before_publication", None),
     # A threat is made when it is said; the attack it names is still to come.
     ("Turkey will attack Kurdish rebels.", "2018-02-21", "publication", None),
+    # A decade counted back from the story is the ten years before it, not the 2000s; a named one is itself.
+    ("Insurgents have attacked police stations in Iraq over the past decade.", None, "before_publication",
+     "the past decade"),
+    ("Insurgents attacked police stations in Iraq in the 1990s.", "199", "decade", "the 1990s"),
 ])
 def test_event_dates(pipeline, text, date, precision, date_text):
     article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))

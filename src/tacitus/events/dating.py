@@ -67,6 +67,9 @@ SPEAKER_HOPS = 3
 CUE_CHARS = 200
 # "the past four years", "the next two weeks": a duration that ends or starts at the story's time.
 PAST_WINDOW_WORDS = frozenset({"past", "last", "previous", "preceding"})
+# "over the past decade" in 2005 is the ten years before the story, not the 1990s: a decade or a century
+# counted back or ahead from the story is a window, not a calendar one.
+WINDOW_PRECISIONS = frozenset({"decade", "century"})
 FUTURE_WINDOW_WORDS = frozenset({"next", "coming", "following"})
 
 
@@ -239,7 +242,8 @@ def _direction(timex: Timex) -> str | None:
     (after_publication); None for the rest ("now", "for three weeks", "every day")."""
     if timex.type == "DATE" and timex.value in ("PAST_REF", "FUTURE_REF"):
         return "before_publication" if timex.value == "PAST_REF" else "after_publication"
-    if timex.type == "DURATION":
+    found = timex_to_date(timex)
+    if timex.type == "DURATION" or (found is not None and found[1] in WINDOW_PRECISIONS):
         words = timex.text.lower().split()
         first = words[1] if words[:1] == ["the"] and len(words) > 1 else (words[0] if words else "")
         if first in PAST_WINDOW_WORDS:
@@ -251,8 +255,11 @@ def _direction(timex: Timex) -> str | None:
 
 def _calendar(timex: Timex) -> tuple[str | None, str]:
     """(date, date_precision) from the time expression that dates an event."""
+    window = _direction(timex)
     found = timex_to_date(timex)
-    return found if found is not None else (None, _direction(timex) or "publication")
+    if found is not None and not (window and found[1] in WINDOW_PRECISIONS):
+        return found
+    return None, window or "publication"
 
 
 def _is_recent_day(timex: Timex, published: str | None) -> bool:
