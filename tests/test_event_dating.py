@@ -19,6 +19,9 @@ import tacitus
     ("Insurgents have attacked police stations in Iraq over the past decade.", None, "before_publication",
      "the past decade"),
     ("Insurgents attacked police stations in Iraq in the 1990s.", "199", "decade", "the 1990s"),
+    # "since 1949" bounds a span; it does not date what the span reaches.
+    ("The summit is the largest meeting between Chinese and African leaders since the founding of the "
+     "People's Republic of China in 1949.", "2018-02-21", "publication", None),
 ])
 def test_event_dates(pipeline, text, date, precision, date_text):
     article = pipeline(tacitus.article_from_text(text, id="t", published="2018-02-21"))

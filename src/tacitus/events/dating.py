@@ -67,6 +67,8 @@ SPEAKER_HOPS = 3
 CUE_CHARS = 200
 # "the past four years", "the next two weeks": a duration that ends or starts at the story's time.
 PAST_WINDOW_WORDS = frozenset({"past", "last", "previous", "preceding"})
+# Prepositions whose object bounds a span ("since 1949", "until Friday"): what is above them is not at that time.
+BOUNDARY_PREPS = frozenset({"since", "until", "till", "til"})
 # "over the past decade" in 2005 is the ten years before the story, not the 1990s: a decade or a century
 # counted back or ahead from the story is a window, not a calendar one.
 WINDOW_PRECISIONS = frozenset({"decade", "century"})
@@ -202,6 +204,12 @@ def _anchor_timexes(article: Article) -> dict[int, Timex]:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 break
+            if node.lower_ in BOUNDARY_PREPS:
+                # "the largest meeting since the founding of the republic in 1949": a bound of a span is
+                # not the date of what the span reaches.
+                break
+        if node.lower_ in BOUNDARY_PREPS:
+            continue
         anchors.setdefault(node.i, timex)
         # A participle modifying a noun ("attacked a convoy carrying engineers ... on Saturday") rarely
         # owns the date; the clause's verb does, so it is anchored there too. Relative clauses with their
