@@ -196,6 +196,22 @@ def consistent_oracle(docs: list[dict]) -> dict[str, float]:
     return {"predicted": predicted, "right": right, "p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def wording_census(docs: list[dict], wording: str) -> dict:
+    """How the gold treats one wording ("now", "last week"): its occurrences in the text, how many it
+    annotates, and the forms (:func:`shape`) it gives them, most common first."""
+    words = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, wording.split())) + r"(?![\w-])", re.IGNORECASE)
+    occurrences = annotated = 0
+    forms: Counter = Counter()
+    for doc in docs:
+        for m in words.finditer(doc["text"]):
+            occurrences += 1
+            hits = [g for g in doc["timexes"] if g["start"] <= m.start() and m.end() <= g["end"]]
+            if hits:
+                annotated += 1
+                forms[shape(hits[0]["value"])] += 1
+    return {"occurrences": occurrences, "annotated": annotated, "forms": forms.most_common()}
+
+
 def far_from(value: str, dct: str | None, days: int = 7) -> bool:
     try:
         return abs((dt.date.fromisoformat(value[:10]) - dt.date.fromisoformat((dct or "")[:10])).days) > days
@@ -229,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--update-baseline", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
+    parser.add_argument("--wording", action="append", default=[], metavar="WORDS",
+                        help="print how often the gold annotates WORDS where they occur, and in which forms "
+                             "(repeatable); nothing is scored")
     parser.add_argument("--parsed", action="store_true",
                         help="parse with spaCy first, as the pipeline does, so the rules can read tenses")
     parser.add_argument("--census", action="store_true",
@@ -238,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {args.gold} not found")
         return 0
     docs = load_docs(args.gold)
+    if args.wording:
+        for wording in args.wording:
+            found = wording_census(docs, wording)
+            forms = ", ".join(f"{form} {n}" for form, n in found["forms"])
+            print(f"{wording!r}: {found['occurrences']} in the text, {found['annotated']} annotated ({forms})")
+        return 0
     result = evaluate(docs, args.errors, parsed=args.parsed)
     for line in result["errors"]:
         print(line)
