@@ -152,3 +152,14 @@ def test_time_command(tmp_path):
     out = json.loads(run("time", str(path), "--published", "2018-02-21").stdout)
     assert [(t["type"], t["value"]) for t in out] == [("DATE", "2018-02-20")]
     assert "The talks were held on Tuesday."[out[0]["start"]:out[0]["end"]] == out[0]["text"]
+
+
+def test_time_command_reads_the_parse_when_asked(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("Iraq goes to the polls on Thursday.")
+    words = json.loads(run("time", str(path), "--published", "2005-12-13").stdout)
+    parsed = json.loads(run("time", str(path), "--published", "2005-12-13", "--parse").stdout)
+    assert [t["value"] for t in words] == ["2005-12-08"]
+    assert [t["value"] for t in parsed] == ["2005-12-15"]
+    result = run("time", str(path), "--parse", "--model", "no_such_model")
+    assert result.exit_code != 0 and "E201" in result.output

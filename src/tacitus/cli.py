@@ -186,11 +186,15 @@ def actor_command(text, date, context):
 @main.command("time")
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @_published_option
-def time_command(file, published):
+@click.option("--parse/--no-parse", "parse", default=False, show_default=True,
+              help="Parse FILE first, as `tacitus code` does, so that the tense of the verb a bare weekday "
+                   "or month hangs from decides which way it points (\"goes to the polls on Thursday\").")
+@_model_option
+def time_command(file, published, parse, model):
     """Print the time expressions in FILE (TIMEX3 type and value, relative to --published) as JSON.
 
-    Reads the words alone, without parsing; `tacitus code` also reads the parse's tenses, so a bare
-    weekday ("goes to the polls on Thursday") may point the other way there.
+    Without --parse it reads the words alone, which is fast; `tacitus code` also reads the parse's
+    tenses, so a bare weekday may point the other way there.
     """
     from .ingest.dates import validate_published
     from .time import find_timexes
@@ -200,7 +204,18 @@ def time_command(file, published):
     except TacitusError as exc:
         raise click.ClickException(str(exc)) from exc
     text = file.read()
-    timexes = find_timexes(text, published)
+    if parse:
+        from . import Pipeline, article_from_text
+        from .time.stage import TimeStage
+
+        try:
+            article = Pipeline(model=model, stages=[TimeStage()])(
+                article_from_text(text, id=file.name, published=published))
+        except TacitusError as exc:
+            raise click.ClickException(str(exc)) from exc
+        timexes = article.timexes
+    else:
+        timexes = find_timexes(text, published)
     click.echo(json.dumps([{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
                            for t in timexes], ensure_ascii=False, indent=1))
 
