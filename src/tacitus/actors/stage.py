@@ -315,9 +315,15 @@ def resolve(article: Article, dictionary) -> list[Entity]:
         # ("Drabinsky and Cineplex").
         name = (entities[entity].actor.name or "").split()
         return entity if name and all(w[:1].isupper() for w in name) else None
+
     doc = article.doc
     home = dictionary.country_of(article.dateline.name) if article.dateline and article.dateline.name else None
     topics = _topic_countries(article)
+
+    def borrowed(entity_id: int) -> Actor:
+        """The entity's actor, as a mention that refers back to it carries it."""
+        entity = entities[entity_id]
+        return replace(entity.actor, basis=f"coreference: {article.mentions[entity.mentions[0]].text}")
 
     def new_entity(mention_index: int, actor: Actor) -> int:
         entities.append(Entity(id=len(entities), actor=actor, mentions=[mention_index]))
@@ -329,7 +335,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
         entity.mentions.append(mention_index)
         mention.entity = entity_id
         if mention.actor is None or (mention.actor.code is None and entity.actor.code):
-            mention.actor = replace(entity.actor, basis=f"coreference: {article.mentions[entity.mentions[0]].text}")
+            mention.actor = borrowed(entity_id)
         elif entity.actor.code is None and mention.actor.code:
             # The entity learns its code from a later description ("Diane Abbott ... the shadow home
             # secretary") and keeps the name it was introduced with.
@@ -361,8 +367,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
             # earlier person bears is that person.
             person = earlier_person(doc[mention.token_start:mention.token_end])
             if person is not None:
-                first = article.mentions[entities[person].mentions[0]]
-                mention.actor = replace(entities[person].actor, basis=f"coreference: {first.text}")
+                mention.actor = borrowed(person)
                 link(index, person)
                 continue
         if mention.actor is None:
@@ -396,8 +401,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
                 # "the 76-year-old president" a sentence after "President Le Duc Anh": the one who bore the title.
                 person = _titled_person(article, index, head.lemma_.lower())
                 if person is not None:
-                    first = article.mentions[entities[person].mentions[0]]
-                    mention.actor = replace(entities[person].actor, basis=f"coreference: {first.text}")
+                    mention.actor = borrowed(person)
             if person is not None:
                 link(index, person)
                 continue
@@ -439,7 +443,7 @@ def resolve(article: Article, dictionary) -> list[Entity]:
                 if entity.actor.name and mention.actor.name != entity.actor.name and entity.actor.kind == "person":
                     # The article's own naming beats the dictionary: "Abbott" after "Diane Abbott" is
                     # her, not a former prime minister of the same surname.
-                    mention.actor = replace(entity.actor, basis=f"coreference: {article.mentions[entity.mentions[0]].text}")
+                    mention.actor = borrowed(by_surname[surname])
                 link(index, by_surname[surname])
                 continue
             entity_id = new_entity(index, mention.actor)
@@ -633,19 +637,25 @@ def _recent_person(article: Article, index: int, country: str | None = None,
                    same_sentence: bool = False, gender: str | None = None) -> int | None:
     """The entity of the most recent person mention before ``index`` (of ``country`` when given, and
     not known to be of another ``gender`` than the pronoun's)."""
+    window = 0 if same_sentence else ANTECEDENT_WINDOW if country is None else None
+    for mention in _earlier_people(article, index, window, gender):
+        if country is None or mention.actor.country == country:
+            return mention.entity
+    return None
+
+
+def _earlier_people(article: Article, index: int, window: int | None, gender: str | None = None):
+    """The person mentions linked to an entity before mention ``index``, nearest first, at most ``window``
+    sentences back (None: no limit), and not known to be of another ``gender``."""
     here = article.mentions[index].sentence
     for mention in reversed(article.mentions[:index]):
-        if same_sentence and mention.sentence != here:
-            break
-        if here - mention.sentence > ANTECEDENT_WINDOW and country is None:
-            break
+        if window is not None and here - mention.sentence > window:
+            return
         if mention.entity is None or mention.actor is None or mention.actor.kind != "person":
             continue
         if gender is not None and _entity_gender(article, mention.entity, index) not in (None, gender):
             continue
-        if country is None or mention.actor.country == country:
-            return mention.entity
-    return None
+        yield mention
 
 
 # Subjects are what a following "he"/"she" most often takes up (centering theory's preference).
@@ -664,23 +674,14 @@ def _salient_person(article: Article, index: int, gender: str | None,
     what is said inside quotation marks when the pronoun is outside them: "Abbott called for Begum to be
     given the chance ... 'What does it say ...?' she said" is Abbott, though Begum was named last. (A
     possessive keeps the nearest person: "Charles Bronfman and his associates".)"""
-    pronoun = article.mentions[index]
-    here = pronoun.sentence
     doc = article.doc
-    outside = not _quoted_at(quoted, pronoun.start)
-    for mention in reversed(article.mentions[:index]):
-        if here - mention.sentence > SALIENT_SENTENCES:
-            break
-        if mention.entity is None or mention.actor is None or mention.actor.kind != "person":
-            continue
+    outside = not _quoted_at(quoted, article.mentions[index].start)
+    for mention in _earlier_people(article, index, SALIENT_SENTENCES, gender):
         if outside and _quoted_at(quoted, mention.start):
             continue
         root = doc[mention.token_start:mention.token_end].root
-        if not (root.dep_ in SUBJECT_DEPS and _main_clause(root.head)) and not _according_to(root):
-            continue
-        if gender is not None and _entity_gender(article, mention.entity, index) not in (None, gender):
-            continue
-        return mention.entity
+        if (root.dep_ in SUBJECT_DEPS and _main_clause(root.head)) or _according_to(root):
+            return mention.entity
     return None
 
 
@@ -704,14 +705,9 @@ def _main_clause(verb) -> bool:
 def _titled_person(article: Article, index: int, title: str) -> int | None:
     """The entity of the most recent person named with ``title`` ("President Le Duc Anh") in the last few
     sentences before mention ``index``."""
-    here = article.mentions[index].sentence
     doc = article.doc
-    for mention in reversed(article.mentions[:index]):
-        if here - mention.sentence > ANTECEDENT_WINDOW:
-            break
-        if mention.entity is None or mention.actor is None or mention.actor.kind != "person" or not mention.actor.name:
-            continue
-        if any(t.lemma_.lower() == title for t in doc[mention.token_start:mention.token_end]):
+    for mention in _earlier_people(article, index, ANTECEDENT_WINDOW):
+        if mention.actor.name and any(t.lemma_.lower() == title for t in doc[mention.token_start:mention.token_end]):
             return mention.entity
     return None
 
