@@ -67,12 +67,12 @@ SPEAKER_HOPS = 3
 CUE_CHARS = 200
 # "the past four years", "the next two weeks": a duration that ends or starts at the story's time.
 PAST_WINDOW_WORDS = frozenset({"past", "last", "previous", "preceding"})
-# Prepositions whose object bounds a span ("since 1949", "until Friday"): what is above them is not at that time.
-BOUNDARY_PREPS = frozenset({"since", "until", "till", "til"})
+FUTURE_WINDOW_WORDS = frozenset({"next", "coming", "following"})
 # "over the past decade" in 2005 is the ten years before the story, not the 1990s: a decade or a century
 # counted back or ahead from the story is a window, not a calendar one.
 WINDOW_PRECISIONS = frozenset({"decade", "century"})
-FUTURE_WINDOW_WORDS = frozenset({"next", "coming", "following"})
+# Prepositions whose object bounds a span ("since 1949", "until Friday"): what is above them is not at that time.
+BOUNDARY_PREPS = frozenset({"since", "until", "till", "til"})
 
 
 class DatingStage:

@@ -298,10 +298,22 @@ SET_AUXILIARIES = frozenset({"is", "are", "be", "was", "were", "been", "'s", "'r
 PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "be"})
 
 
+def parsed_future(ctx: Context, start: int, end: int) -> int:
+    """What the parse says of the verb the expression hangs from (``Context.future_at``), once per expression;
+    0 without a parse."""
+    if ctx.future_at is None:
+        return 0
+    key = ("future_at", start, end)
+    if key not in ctx.cache:
+        ctx.cache[key] = ctx.future_at(start, end)
+    return ctx.cache[key]
+
+
 def clause_tense(ctx: Context, start: int, end: int) -> int:
-    """:func:`tense_cue`, unless the parse puts a "will" on the verb the expression hangs from (+1)."""
+    """:func:`tense_cue`, unless the parse puts a "will" on the verb the expression hangs from (+1): the
+    words see only six back ("will be flown to the US capital Saturday")."""
     cue = tense_cue(ctx, start, end)
-    if cue <= 0 and ctx.future_at is not None and ctx.future_at(start, end) == FUTURE_AUX:
+    if cue <= 0 and parsed_future(ctx, start, end) == FUTURE_AUX:
         return 1
     return cue
 
@@ -309,16 +321,12 @@ def clause_tense(ctx: Context, start: int, end: int) -> int:
 def direction(ctx: Context, start: int, end: int) -> int:
     """Return +1 when the words around a bare weekday point to the future, else -1.
 
-    In news a bare weekday is the most recent such day unless a future cue stands nearby. With a parse
-    (``ctx.future_at``), a "will" on the verb the weekday hangs from wins over the words nearby (which
-    see only six words back: "will be flown to the US capital Saturday"), and a present tense
-    ("goes to the polls on Thursday") reads as the coming day where the words give no cue.
+    In news a bare weekday is the most recent such day unless a future cue stands nearby
+    (:func:`clause_tense`). Where nothing nearby decides, a present tense the parse hangs the weekday
+    from ("goes to the polls on Thursday") makes it the coming day.
     """
-    cue = tense_cue(ctx, start, end)
-    if cue > 0:
-        return 1
-    parsed = ctx.future_at(start, end) if ctx.future_at is not None else 0
-    if parsed == FUTURE_AUX or (parsed == FUTURE_PRESENT and cue == 0):
+    cue = clause_tense(ctx, start, end)
+    if cue > 0 or (cue == 0 and parsed_future(ctx, start, end) == FUTURE_PRESENT):
         return 1
     return -1
 
