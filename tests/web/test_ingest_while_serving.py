@@ -28,7 +28,7 @@ SLOW_INGEST = """
     class SlowPipeline:  # stands in for spaCy: no coding, a little time per article
         def pipe(self, articles):
             for article in articles:
-                time.sleep(0.04)
+                time.sleep(0.1)  # long enough that a loaded machine still queries between batches
                 yield article
 
     ingest._pipeline = lambda model, batch_size: SlowPipeline()
